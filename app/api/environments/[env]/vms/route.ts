@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+import { withOperator } from "@/lib/http/env-route";
+import { folderIdSchema } from "@/lib/schemas/ids";
+import { powerStateSchema } from "@/lib/schemas/inventory";
+import { listVms } from "@/lib/vcenter/inventory";
+
+const vmQuerySchema = z.strictObject({
+  q: z.string().max(80, { error: "Search at most 80 characters" }).optional(),
+  power_state: z
+    .enum(powerStateSchema.options, { error: "Must be POWERED_ON, POWERED_OFF or SUSPENDED" })
+    .optional(),
+  folder: folderIdSchema.optional(),
+  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(1000).default(100),
+});
+
+// GET /api/environments/{env}/vms?q=&power_state=&folder=&limit= – VMs to clone from
+export const GET = withOperator(async ({ req, vcenter }) => {
+  const filter = vmQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  return NextResponse.json(
+    await listVms(vcenter, {
+      q: filter.q,
+      powerState: filter.power_state,
+      folder: filter.folder,
+      limit: filter.limit,
+    }),
+  );
+});

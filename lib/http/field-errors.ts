@@ -1,0 +1,29 @@
+import "server-only";
+
+import type { z } from "zod";
+
+/** One message per field, keyed by the dotted path of the field in the request body. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) out[join(base, key)] ??= "Unknown field";
+      continue;
+    }
+    const message =
+      issue.code === "invalid_key" ? "Must be a device key (digits) such as 4000" : issue.message;
+    out[base || "body"] ??= message;
+  }
+  return out;
+}
+
+const join = (base: string, key: string) => (base ? `${base}.${key}` : key);
+
+export function summarizeFieldErrors(errors: Record<string, string>): string {
+  const entries = Object.entries(errors);
+  const [first] = entries;
+  if (!first) return "The request is invalid";
+  const more = entries.length > 1 ? ` (and ${entries.length - 1} more)` : "";
+  return `${first[0]}: ${first[1]}${more}`;
+}

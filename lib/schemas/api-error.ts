@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+// The console's one error envelope (DESIGN.md "The error envelope"), parsed by the browser
+// with this same schema. `vcenter` carries vCenter's body exactly as it arrived.
+
+export const localizableMessageSchema = z.looseObject({
+  id: z.string(),
+  default_message: z.string(),
+  args: z.array(z.string()),
+  params: z.record(z.string(), z.unknown()).optional(),
+  localized: z.string().optional(),
+});
+export type LocalizableMessage = z.infer<typeof localizableMessageSchema>;
+
+// /api: {error_type, messages, data?, challenge?}
+export const vcenterApiErrorBodySchema = z.looseObject({
+  error_type: z.string().optional(),
+  messages: z.array(localizableMessageSchema),
+  data: z.unknown().optional(),
+  challenge: z.string().optional(),
+});
+
+// /rest (vCenter 7.0 and 7.0 U1): {type: "com.vmware.vapi.std.errors.not_found", value: {messages, ...}}
+export const vcenterRestErrorBodySchema = z.looseObject({
+  type: z.string(),
+  value: vcenterApiErrorBodySchema,
+});
+
+// Anything else vCenter (or a proxy in front of it) answered: the trimmed text.
+export const vcenterRawErrorBodySchema = z.strictObject({ raw: z.string() });
+
+export const vcenterErrorBodySchema = z.union([
+  vcenterApiErrorBodySchema,
+  vcenterRestErrorBodySchema,
+  vcenterRawErrorBodySchema,
+]);
+export type VcenterErrorBody = z.infer<typeof vcenterErrorBodySchema>;
+
+export const errorOrigins = ["vcenter", "console", "network"] as const;
+export type ErrorOrigin = (typeof errorOrigins)[number];
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    origin: z.enum(errorOrigins),
+    status: z.number().int(),
+    message: z.string(),
+    vcenter: vcenterErrorBodySchema.optional(),
+    field_errors: z.record(z.string(), z.string()).optional(),
+    cause: z.string().optional(),
+    request_id: z.string().optional(),
+    operation: z.string().optional(),
+    stack: z.string().optional(),
+  }),
+});
+export type ApiErrorEnvelope = z.infer<typeof apiErrorSchema>;
+export type ApiErrorBody = ApiErrorEnvelope["error"];
+
+/** vCenter's error type and messages in order, whichever flavour (/api or /rest) sent them. */
+export function vcenterErrorDetails(body: VcenterErrorBody | undefined): {
+  errorType?: string;
+  messages: LocalizableMessage[];
+  data?: unknown;
+} {
+  if (!body) return { messages: [] };
+  if ("raw" in body && typeof body.raw === "string")
+    return { messages: [{ id: "http.body", default_message: body.raw, args: [] }] };
+  if ("type" in body && "value" in body) {
+    const value = body.value as z.infer<typeof vcenterApiErrorBodySchema>;
+    return {
+      errorType: value.error_type ?? restTypeToErrorType(String(body.type)),
+      messages: value.messages,
+      data: value.data,
+    };
+  }
+  const api = body as z.infer<typeof vcenterApiErrorBodySchema>;
+  return { errorType: api.error_type, messages: api.messages, data: api.data };
+}
+
+/** "com.vmware.vapi.std.errors.not_found" → "NOT_FOUND" */
+export function restTypeToErrorType(type: string): string {
+  return (type.split(".").pop() ?? type).toUpperCase();
+}

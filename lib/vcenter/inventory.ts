@@ -1,0 +1,125 @@
+import "server-only";
+
+import type {
+  Datastore,
+  Folder,
+  Network,
+  PowerState,
+  ResourcePool,
+  VmList,
+} from "@/lib/schemas/inventory";
+
+import { query, vcenterFetch } from "./client";
+import type { VcenterContext } from "./context";
+import { VcenterError } from "./errors";
+import {
+  datastoreListSchema,
+  folderListSchema,
+  hostListSchema,
+  networkListSchema,
+  resourcePoolListSchema,
+  vmSummaryListSchema,
+} from "./vcenter-schemas";
+
+export interface VmFilter {
+  q?: string;
+  powerState?: PowerState;
+  folder?: string;
+  limit: number;
+}
+
+type VmSummaries = ReturnType<typeof vmSummaryListSchema.parse>;
+
+/** VMs whose name contains `q` (any case), sorted by name, at most `limit` of them. */
+export async function listVms(ctx: VcenterContext, filter: VmFilter): Promise<VmList> {
+  const base = { power_states: filter.powerState, folders: filter.folder };
+  const all = await fetchVms(ctx, base).catch(async (err: unknown) => {
+    // vCenter refuses lists over 4000 VMs (UNABLE_TO_ALLOCATE_RESOURCE); ask host by host instead.
+    if (!(err instanceof VcenterError && err.errorType === "UNABLE_TO_ALLOCATE_RESOURCE"))
+      throw err;
+    const hosts = await vcenterFetch(
+      ctx.runtime,
+      { path: "/api/vcenter/host", session: ctx.session, schema: hostListSchema },
+      ctx.log,
+    );
+    const parts = await Promise.all(hosts.map((h) => fetchVms(ctx, { ...base, hosts: h.host })));
+    return parts.flat();
+  });
+  const needle = filter.q?.trim().toLowerCase();
+  const matches = needle ? all.filter((vm) => vm.name.toLowerCase().includes(needle)) : all;
+  matches.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  return {
+    total: matches.length,
+    items: matches.slice(0, filter.limit).map((vm) => ({
+      vm: vm.vm,
+      name: vm.name,
+      power_state: vm.power_state,
+      ...(vm.cpu_count !== undefined ? { cpu_count: vm.cpu_count } : {}),
+      ...((vm.memory_size_MiB ?? vm.memory_size_mib) !== undefined
+        ? { memory_size_MiB: vm.memory_size_MiB ?? vm.memory_size_mib }
+        : {}),
+    })),
+  };
+}
+
+function fetchVms(
+  ctx: VcenterContext,
+  params: Record<string, string | undefined>,
+): Promise<VmSummaries> {
+  return vcenterFetch(
+    ctx.runtime,
+    { path: `/api/vcenter/vm${query(params)}`, session: ctx.session, schema: vmSummaryListSchema },
+    ctx.log,
+  );
+}
+
+const byName = <T extends { name: string }>(items: T[]) =>
+  items.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+
+export async function listFolders(ctx: VcenterContext): Promise<Folder[]> {
+  const path = `/api/vcenter/folder${query({ type: "VIRTUAL_MACHINE" })}`;
+  const list = await vcenterFetch(
+    ctx.runtime,
+    { path, session: ctx.session, schema: folderListSchema },
+    ctx.log,
+  );
+  return byName(list.map(({ folder, name }) => ({ folder, name })));
+}
+
+export async function listResourcePools(ctx: VcenterContext): Promise<ResourcePool[]> {
+  const path = "/api/vcenter/resource-pool";
+  const list = await vcenterFetch(
+    ctx.runtime,
+    { path, session: ctx.session, schema: resourcePoolListSchema },
+    ctx.log,
+  );
+  return byName(list.map(({ resource_pool, name }) => ({ resource_pool, name })));
+}
+
+export async function listDatastores(ctx: VcenterContext): Promise<Datastore[]> {
+  const path = "/api/vcenter/datastore";
+  const list = await vcenterFetch(
+    ctx.runtime,
+    { path, session: ctx.session, schema: datastoreListSchema },
+    ctx.log,
+  );
+  return byName(
+    list.map(({ datastore, name, type, free_space, capacity }) => ({
+      datastore,
+      name,
+      type,
+      free_space,
+      capacity,
+    })),
+  );
+}
+
+export async function listNetworks(ctx: VcenterContext): Promise<Network[]> {
+  const path = "/api/vcenter/network";
+  const list = await vcenterFetch(
+    ctx.runtime,
+    { path, session: ctx.session, schema: networkListSchema },
+    ctx.log,
+  );
+  return byName(list.map(({ network, name, type }) => ({ network, name, type })));
+}
