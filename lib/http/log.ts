@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createWriteStream, type WriteStream } from "node:fs";
+
 // One JSON line per console request and per upstream call, on stdout. Callers pass only
 // what is safe to print: never a password, token, cookie or Authorization header.
 export interface LogLine {
@@ -16,7 +18,15 @@ export interface LogLine {
 
 const quiet = () => process.env.CONSOLE_LOG === "off";
 
+// CONSOLE_LOG_FILE keeps a copy of the lines (the test suite scans it for secrets).
+let copy: WriteStream | undefined;
+const copyStream = () =>
+  (copy ??= process.env.CONSOLE_LOG_FILE
+    ? createWriteStream(process.env.CONSOLE_LOG_FILE, { flags: "a" })
+    : undefined);
+
 export function logLine(line: LogLine): void {
-  if (quiet()) return;
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`);
+  const text = `${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`;
+  copyStream()?.write(text);
+  if (!quiet()) process.stdout.write(text);
 }

@@ -1,0 +1,42 @@
+// `npm test`: the whole suite, as CI runs it. Unit and integration tests (Vitest), a
+// production build, then the end-to-end suite (Playwright in Chromium against `next start`
+// and the simulator). Ends with one line, `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "e2e", ".results");
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).status ?? 1;
+let passed = 0;
+let failed = 0;
+
+const vitestReport = path.join(results, "vitest.json");
+const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (vitest !== 0 && !existsSync(vitestReport)) failed += 1;
+
+const skipBuild = process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"));
+const build = skipBuild ? 0 : run("npx", ["next", "build"]);
+if (build !== 0) {
+  console.error("next build failed: the end-to-end suite did not run");
+  failed += 1;
+} else {
+  const e2e = run("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]);
+  const e2eReport = path.join(results, "report.json");
+  if (existsSync(e2eReport)) {
+    const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+  } else if (e2e !== 0) failed += 1;
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,114 @@
+import { consoleUrl } from "./ports";
+import { expect, PASSWORD, test, USERS } from "./fixtures";
+
+test("a login sets an encrypted, httpOnly, SameSite=Strict cookie scoped to its environment", async ({
+  request,
+}) => {
+  const res = await request.post("/api/environments/sim/session", {
+    data: { username: USERS.admin, password: PASSWORD },
+  });
+  expect(res.status()).toBe(200);
+  expect((await res.json()).user).toMatch(/administrator/i);
+  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")!.value;
+  expect(cookie).toMatch(/^icc_sim=/);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(cookie).toMatch(/Path=\/api\/environments\/sim(;|$)/);
+  expect(cookie).not.toContain(PASSWORD);
+  // The cookie is sealed: neither the password nor anything readable is in it.
+  const value = cookie.split(";")[0].split("=")[1];
+  expect(value.split(".")).toHaveLength(5);
+});
+
+test("a wrong password comes back as vCenter's 401", async ({ request }) => {
+  const res = await request.post("/api/environments/sim/session", {
+    data: { username: USERS.admin, password: "wrong" },
+  });
+  expect(res.status()).toBe(401);
+  const { error } = await res.json();
+  expect(error.origin).toBe("vcenter");
+  expect(error.vcenter.error_type).toBe("UNAUTHENTICATED");
+  expect(error.vcenter.messages.length).toBeGreaterThan(0);
+  expect(res.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("a login without a password is refused by the console", async ({ request }) => {
+  const res = await request.post("/api/environments/sim/session", {
+    data: { username: USERS.admin },
+  });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toMatchObject({
+    origin: "console",
+    field_errors: { password: expect.any(String) },
+  });
+});
+
+test("session: who am I, then logout ends it in vCenter too", async ({ playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: consoleUrl });
+  await api.post("/api/environments/sim/session", {
+    data: { username: USERS.operator, password: PASSWORD },
+  });
+  const me = await api.get("/api/environments/sim/session");
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user).toMatch(/operator/i);
+  const sealed = (await api.storageState()).cookies.find((c) => c.name === "icc_sim")!.value;
+
+  expect((await api.delete("/api/environments/sim/session")).status()).toBe(204);
+  expect((await api.get("/api/environments/sim/session")).status()).toBe(401);
+
+  // Replaying the old cookie gets vCenter's own 401: the vCenter session itself is gone.
+  const replay = await playwright.request.newContext({
+    baseURL: consoleUrl,
+    extraHTTPHeaders: { cookie: `icc_sim=${sealed}` },
+  });
+  const res = await replay.get("/api/environments/sim/session");
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error).toMatchObject({
+    origin: "vcenter",
+    vcenter: { error_type: "UNAUTHENTICATED" },
+  });
+  await api.dispose();
+  await replay.dispose();
+});
+
+test("without a login every environment route answers 401 from the console", async ({
+  request,
+}) => {
+  for (const path of [
+    "vms",
+    "vms/vm-1001",
+    "folders",
+    "resource-pools",
+    "datastores",
+    "networks",
+    "session",
+  ]) {
+    const res = await request.get(`/api/environments/sim/${path}`);
+    expect(res.status(), path).toBe(401);
+    expect((await res.json()).error.origin, path).toBe("console");
+  }
+  const clone = await request.post("/api/environments/sim/instant-clone", {
+    data: { source: "vm-1001", name: "x" },
+  });
+  expect(clone.status()).toBe(401);
+});
+
+test("an unknown environment is a 404 from the console", async ({ request }) => {
+  const res = await request.get("/api/environments/nope/vms");
+  expect(res.status()).toBe(404);
+  expect((await res.json()).error.origin).toBe("console");
+});
+
+test("the environments list names each environment and its kind, never a credential", async ({
+  request,
+}) => {
+  const res = await request.get("/api/environments");
+  const list = await res.json();
+  expect(list).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ id: "sim", kind: "vcenter", host: "127.0.0.1:18989" }),
+      expect.objectContaining({ id: "lab", kind: "simulator" }),
+    ]),
+  );
+  expect(JSON.stringify(list)).not.toMatch(/caFile|password|secret/i);
+});

@@ -1,0 +1,66 @@
+import path from "node:path";
+
+import { defineConfig, devices } from "@playwright/test";
+
+import { CONSOLE_PORT, consoleUrl, FAULTS_SIM_PORT, SIM_PORT } from "./ports";
+
+const root = path.resolve(__dirname, "..");
+const results = path.join(__dirname, ".results");
+const isCI = Boolean(process.env.CI);
+
+// Two simulators: `sim` for tests that run in parallel, `faults` for the serial tests that
+// inject faults or expire sessions, so those never disturb the others.
+const simulator = (port: number) => ({
+  command: `npx tsx lib/simulator/cli.ts --port ${port} --seed 1`,
+  cwd: root,
+  port,
+  reuseExistingServer: !isCI,
+  timeout: 60_000,
+  stdout: "ignore" as const,
+});
+
+export default defineConfig({
+  testDir: __dirname,
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: path.join(results, "artifacts"),
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: path.join(results, "report.json") }]],
+  use: {
+    baseURL: consoleUrl,
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    simulator(SIM_PORT),
+    simulator(FAULTS_SIM_PORT),
+    {
+      command: `npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
+      cwd: root,
+      url: `${consoleUrl}/api/health`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: "ignore",
+      env: {
+        CONSOLE_ENVIRONMENTS: path.join(__dirname, "environments.e2e.json"),
+        CONSOLE_DATA_DIR: path.join(results, "data"),
+        CONSOLE_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        CONSOLE_LOG_FILE: path.join(results, "console.log"),
+      },
+    },
+  ],
+});

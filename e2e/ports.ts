@@ -1,0 +1,7 @@
+// Fixed loopback ports for the servers the end-to-end suite starts (see playwright.config.ts).
+export const CONSOLE_PORT = 13000;
+export const SIM_PORT = 18989;
+export const FAULTS_SIM_PORT = 18990;
+export const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}`;
+export const simUrl = `http://127.0.0.1:${SIM_PORT}`;
+export const faultsSimUrl = `http://127.0.0.1:${FAULTS_SIM_PORT}`;
