@@ -3,9 +3,16 @@ import "server-only";
 import { EnvironmentsFileError, environments } from "./environments";
 import { environmentRuntime } from "./runtime";
 
+import { history } from "@/lib/history/store";
+
 export async function startUp(): Promise<void> {
   try {
     const list = environments();
+    const interrupted = history().markInterrupted();
+    if (interrupted > 0)
+      console.log(
+        `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup`,
+      );
     for (const env of list) {
       const runtime = await environmentRuntime(env.id)!;
       const kind = env.simulator ? "simulator" : "vCenter";

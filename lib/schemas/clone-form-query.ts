@@ -85,7 +85,10 @@ export function formValuesToQuery(values: CloneFormValues): string {
       const emptyRow = kind.empty(row.key);
       for (const [field, value] of Object.entries(row)) {
         if (field === "key" || isDefault(value, emptyRow[field])) continue;
-        params.set(`${kind.prefix}.${row.key}.${kind.renamed[field] ?? field}`, toQueryValue(value));
+        params.set(
+          `${kind.prefix}.${row.key}.${kind.renamed[field] ?? field}`,
+          toQueryValue(value),
+        );
       }
     }
   }
@@ -120,8 +123,7 @@ export function queryToFormValues(query: URLSearchParams | string): CloneFormVal
     const kind = match && rowKinds.find((k) => k.prefix === match[1]);
     if (!match || !kind) continue;
     const [, , key, suffix] = match;
-    const field =
-      Object.entries(kind.renamed).find(([, query]) => query === suffix)?.[0] ?? suffix;
+    const field = Object.entries(kind.renamed).find(([, query]) => query === suffix)?.[0] ?? suffix;
     const emptyRow = kind.empty(key);
     if (field === "key" || !(field in emptyRow) || !kind.shape[field]) continue;
     const parsed = parseFieldValue(raw, emptyRow[field], kind.shape[field]);

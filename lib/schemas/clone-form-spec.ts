@@ -163,7 +163,9 @@ const rowFieldBySpecField: Record<string, string> = {
   "backing.distributed_port": "distributed_port",
 };
 const portFieldBySpecField = (field: string): string =>
-  field === "backing" || field === "backing.type" ? "backing_type" : field.replace(/^backing\./, "");
+  field === "backing" || field === "backing.type"
+    ? "backing_type"
+    : field.replace(/^backing\./, "");
 
 const deviceMaps = {
   nics_to_update: { rows: "nics", field: (f: string) => rowFieldBySpecField[f] ?? f },

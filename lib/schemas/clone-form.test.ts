@@ -45,7 +45,12 @@ const fullValues = (): CloneFormValues =>
     ],
     serial_ports: [
       { ...emptySerialRow("9000"), backing_type: "FILE", file: "[ds1] web-07/serial.log" },
-      { ...emptySerialRow("9001"), backing_type: "PIPE_SERVER", pipe: "\\\\.\\pipe\\x", no_rx_loss: true },
+      {
+        ...emptySerialRow("9001"),
+        backing_type: "PIPE_SERVER",
+        pipe: "\\\\.\\pipe\\x",
+        no_rx_loss: true,
+      },
     ],
     parallel_ports: [{ ...emptyParallelRow("10000"), backing_type: "HOST_DEVICE" }],
   });
@@ -63,7 +68,11 @@ describe("formValuesToSpec", () => {
       placement: { folder: "group-v3", resource_pool: "resgroup-9", datastore: "datastore-11" },
       nics_to_update: {
         "4000": {
-          backing: { type: "DISTRIBUTED_PORTGROUP", network: "dvportgroup-20", distributed_port: "12" },
+          backing: {
+            type: "DISTRIBUTED_PORTGROUP",
+            network: "dvportgroup-20",
+            distributed_port: "12",
+          },
           mac_type: "MANUAL",
           mac_address: "00:50:56:01:02:03",
           start_connected: false,
@@ -110,7 +119,10 @@ describe("cloneFormSchema", () => {
     const values = base({
       name: "",
       folder: "bogus",
-      nics: [emptyNicRow("4000"), { ...emptyNicRow("4001"), mac_type: "MANUAL", mac_address: "nope" }],
+      nics: [
+        emptyNicRow("4000"),
+        { ...emptyNicRow("4001"), mac_type: "MANUAL", mac_address: "nope" },
+      ],
       serial_ports: [{ ...emptySerialRow("9000"), backing_type: "FILE" }],
       bios_uuid: "123",
     });

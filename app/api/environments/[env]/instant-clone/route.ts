@@ -1,13 +1,29 @@
-import { NextResponse } from "next/server";
+import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
+import { outcomeResponse } from "@/lib/history/outcome-response";
+import { submitClone } from "@/lib/history/submit-clone";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
-import { instantClone } from "@/lib/vcenter/instant-clone";
 
-// POST /api/environments/{env}/instant-clone – check the spec, then instant-clone in vCenter
-export const POST = withOperator(async ({ req, vcenter }) => {
+const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, {
+    error: "Idempotency-Key must be 8 to 100 letters, digits, - or _",
+  })
+  .optional();
+
+// POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
+export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
+  const idempotencyKey = idempotencyKeySchema.parse(
+    req.headers.get("idempotency-key") ?? undefined,
+  );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  const vm = await instantClone(vcenter, spec);
-  return NextResponse.json({ vm, name: spec.name }, { status: 201 });
+  const { operation } = await submitClone(vcenter, {
+    env: envId,
+    user: operator.user,
+    spec,
+    idempotencyKey,
+  });
+  return outcomeResponse(operation);
 });

@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+import { withOperator } from "@/lib/http/env-route";
+import { settleUnknown } from "@/lib/history/settle-unknown";
+import { history } from "@/lib/history/store";
+import { operationStates } from "@/lib/schemas/operation";
+
+const listQuerySchema = z.strictObject({
+  outcome: z
+    .enum(operationStates, { error: `Must be one of ${operationStates.join(", ")}` })
+    .optional(),
+  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(50),
+  offset: z.coerce.number({ error: "Must be a number" }).int().min(0).default(0),
+});
+
+// GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
+export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
+  const query = listQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  await settleUnknown(vcenter, envId, operator.user);
+  return NextResponse.json(
+    history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
+  );
+});

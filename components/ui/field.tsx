@@ -1,0 +1,113 @@
+import type { ReactNode } from "react";
+
+import { cn } from "./cn";
+
+/** What a control inside a Field must spread: its id and the links to its help and error text. */
+export type FieldControlProps = {
+  id: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+};
+
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  /** e.g. "optional" or a character count, drawn beside the label */
+  aside?: ReactNode;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+};
+
+const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
+
+/**
+ * Label, control, description and error in one place. The error has role="alert" so it is
+ * announced, and the control points at both texts with aria-describedby.
+ */
+export function Field({ id, label, description, error, aside, className, children }: FieldProps) {
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={cn("space-y-1.5", className)}>
+      <div className="flex items-baseline justify-between gap-2">
+        <label id={`${id}-label`} htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {aside && <span className="text-xs text-fg-muted">{aside}</span>}
+      </div>
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(!!description && descriptionId, !!error && errorId),
+      })}
+      {description && (
+        <p id={descriptionId} className="text-xs text-fg-muted">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} role="alert" className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type CheckboxFieldProps = {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  /** Draw it as an on/off switch (role="switch"). */
+  asSwitch?: boolean;
+  className?: string;
+  control: (control: FieldControlProps & { role?: "switch"; type: "checkbox" }) => ReactNode;
+};
+
+/** A checkbox (or switch) with its label to the right, as people expect to click it. */
+export function CheckboxField({
+  id,
+  label,
+  description,
+  error,
+  asSwitch,
+  className,
+  control,
+}: CheckboxFieldProps) {
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={cn("flex items-start gap-3", className)}>
+      <div className="flex h-5 items-center">
+        {control({
+          id,
+          type: "checkbox",
+          role: asSwitch ? "switch" : undefined,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy(!!description && descriptionId, !!error && errorId),
+        })}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {description && (
+          <p id={descriptionId} className="text-xs text-fg-muted">
+            {description}
+          </p>
+        )}
+        {error && (
+          <p id={errorId} role="alert" className="text-sm font-medium text-danger">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The checkbox input styled for CheckboxField. */
+export const checkboxClass = "size-4 rounded border-line-strong accent-[var(--color-accent)]";

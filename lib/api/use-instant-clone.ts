@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
+import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
+import { cloneResultSchema } from "@/lib/schemas/inventory";
+
+import { envPath, fetchJson } from "./fetch-json";
+import { queryKeys } from "./query-keys";
+
+/** Submits one instant clone. Never retried: the clone is not idempotent. */
+export function useInstantClone(env: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (spec: InstantCloneSpec) =>
+      fetchJson(envPath(env, "/instant-clone"), {
+        method: "POST",
+        body: spec,
+        schema: cloneResultSchema,
+      }),
+    // The new VM belongs in every later VM list.
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: [...queryKeys.environment(env), "vms"] }),
+  });
+}

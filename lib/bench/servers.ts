@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface Started {
+  url: string;
+  stop(): void;
+}
+
+/** Starts a process and waits until `readyUrl` answers. */
+async function startProcess(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string,
+): Promise<ChildProcess> {
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${cmd} ${args.join(" ")} exited with ${child.exitCode}`);
+    try {
+      await fetch(readyUrl);
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  child.kill();
+  throw new Error(`${readyUrl} did not answer within 60 s`);
+}
+
+export async function startSimulatorProcess(port: number, vms = 40): Promise<Started> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = await startProcess(
+    "npx",
+    ["tsx", "lib/simulator/cli.ts", "--port", String(port), "--vms", String(vms)],
+    {},
+    `${url}/api/session`,
+  );
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** `next start` (a production build must exist) with one environment pointing at `vcenterUrl`. */
+export async function startConsoleProcess(port: number, vcenterUrl: string): Promise<Started> {
+  const dir = mkdtempSync(path.join(tmpdir(), "icc-bench-"));
+  const envFile = path.join(dir, "environments.json");
+  writeFileSync(envFile, JSON.stringify([{ id: "bench", label: "Bench", url: vcenterUrl }]));
+  const url = `http://127.0.0.1:${port}`;
+  const child = await startProcess(
+    "npx",
+    ["next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      CONSOLE_ENVIRONMENTS: envFile,
+      CONSOLE_DATA_DIR: path.join(dir, "data"),
+      NODE_ENV: "production",
+    },
+    `${url}/api/health`,
+  );
+  return { url, stop: () => child.kill("SIGTERM") };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+
+import type Database from "better-sqlite3";
+
+// Schema changes in order; PRAGMA user_version records how many have run. Append, never edit.
+const MIGRATIONS: string[] = [
+  `CREATE TABLE operations (
+     id              TEXT PRIMARY KEY,
+     env             TEXT NOT NULL,
+     vcenter_user    TEXT NOT NULL,
+     idempotency_key TEXT,
+     spec            TEXT NOT NULL,
+     source          TEXT NOT NULL,
+     name            TEXT NOT NULL,
+     state           TEXT NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed', 'unknown')),
+     vm              TEXT,
+     error           TEXT,
+     settled_by      TEXT,
+     started_at      INTEGER NOT NULL,
+     ended_at        INTEGER,
+     duration_ms     INTEGER
+   );
+   CREATE UNIQUE INDEX operations_idempotency ON operations (env, vcenter_user, idempotency_key)
+     WHERE idempotency_key IS NOT NULL;
+   CREATE INDEX operations_env_started ON operations (env, started_at DESC);
+   CREATE INDEX operations_state ON operations (state);`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
