@@ -20,7 +20,10 @@ export function requiredPrivileges(
     {
       resource: "Source VM",
       target: label(spec?.source, "the source VM"),
-      privileges: ["VirtualMachine.Provisioning.Clone", "VirtualMachine.Inventory.CreateFromExisting"],
+      privileges: [
+        "VirtualMachine.Provisioning.Clone",
+        "VirtualMachine.Inventory.CreateFromExisting",
+      ],
     },
     {
       resource: "Folder",
@@ -43,6 +46,12 @@ export function requiredPrivileges(
           target: label(network, network),
           privileges: ["Network.Assign"],
         }))
-      : [{ resource: "Network", target: "each network a NIC is moved to", privileges: ["Network.Assign"] }]),
+      : [
+          {
+            resource: "Network",
+            target: "each network a NIC is moved to",
+            privileges: ["Network.Assign"],
+          },
+        ]),
   ];
 }

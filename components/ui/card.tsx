@@ -19,14 +19,14 @@ export function Card({ title, description, actions, children, className, id }: C
     <section
       id={id}
       aria-labelledby={headingId}
-      className={cn("rounded-lg border border-line bg-surface shadow-sm", className)}
+      className={cn("border-line bg-surface rounded-lg border shadow-sm", className)}
     >
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
+      <header className="border-line flex flex-wrap items-start justify-between gap-3 border-b px-5 py-4">
         <div>
           <h2 id={headingId} className="text-base font-semibold">
             {title}
           </h2>
-          {description && <p className="mt-1 text-sm text-fg-muted">{description}</p>}
+          {description && <p className="text-fg-muted mt-1 text-sm">{description}</p>}
         </div>
         {actions}
       </header>

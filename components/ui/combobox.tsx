@@ -81,7 +81,9 @@ export function Combobox({
 
   const matches = useMemo(() => {
     if (onSearch || !filter) return options;
-    return options.filter((o) => `${o.label} ${o.hint ?? ""} ${o.value}`.toLowerCase().includes(filter));
+    return options.filter((o) =>
+      `${o.label} ${o.hint ?? ""} ${o.value}`.toLowerCase().includes(filter),
+    );
   }, [options, filter, onSearch]);
   const shown = matches.slice(0, MAX_RENDERED);
 
@@ -93,7 +95,12 @@ export function Combobox({
 
   const openList = () => {
     setOpen(true);
-    setActive(Math.max(0, shown.findIndex((o) => o.value === value)));
+    setActive(
+      Math.max(
+        0,
+        shown.findIndex((o) => o.value === value),
+      ),
+    );
   };
   const close = () => {
     setOpen(false);
@@ -188,13 +195,13 @@ export function Combobox({
       />
       <span
         aria-hidden="true"
-        className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-fg-muted"
+        className="text-fg-muted pointer-events-none absolute inset-y-0 right-3 flex items-center"
       >
         {loading ? <Spinner /> : "▾"}
       </span>
       <div
         className={cn(
-          "absolute z-20 mt-1 w-full overflow-hidden rounded-md border border-line-strong bg-surface shadow-lg",
+          "border-line-strong bg-surface absolute z-20 mt-1 w-full overflow-hidden rounded-md border shadow-lg",
           !open && "hidden",
         )}
       >
@@ -228,7 +235,7 @@ export function Combobox({
                     {option.label}
                   </span>
                   {option.hint && (
-                    <span className="block truncate text-xs font-normal text-fg-muted">
+                    <span className="text-fg-muted block truncate text-xs font-normal">
                       {option.hint}
                     </span>
                   )}
@@ -238,7 +245,7 @@ export function Combobox({
             ))}
         </ul>
         {open && (status || footer || matches.length > shown.length) && (
-          <div role="status" className="border-t border-line px-3 py-2 text-xs text-fg-muted">
+          <div role="status" className="border-line text-fg-muted border-t px-3 py-2 text-xs">
             {status ??
               footer ??
               `${shown.length} of ${matches.length} shown: type to narrow the list`}

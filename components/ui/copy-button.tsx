@@ -37,7 +37,7 @@ export function CopyButton({ text, label, size = "sm", ...props }: CopyButtonPro
   return (
     <Button size={size} onClick={onClick} {...props}>
       {label}
-      <span aria-live="polite" className="text-xs font-normal text-fg-muted">
+      <span aria-live="polite" className="text-fg-muted text-xs font-normal">
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
       </span>
     </Button>

@@ -35,7 +35,7 @@ export function Field({ id, label, description, error, aside, className, childre
         <label id={`${id}-label`} htmlFor={id} className="text-sm font-medium">
           {label}
         </label>
-        {aside && <span className="text-xs text-fg-muted">{aside}</span>}
+        {aside && <span className="text-fg-muted text-xs">{aside}</span>}
       </div>
       {children({
         id,
@@ -43,12 +43,12 @@ export function Field({ id, label, description, error, aside, className, childre
         "aria-describedby": describedBy(!!description && descriptionId, !!error && errorId),
       })}
       {description && (
-        <p id={descriptionId} className="text-xs text-fg-muted">
+        <p id={descriptionId} className="text-fg-muted text-xs">
           {description}
         </p>
       )}
       {error && (
-        <p id={errorId} role="alert" className="text-sm font-medium text-danger">
+        <p id={errorId} role="alert" className="text-danger text-sm font-medium">
           {error}
         </p>
       )}
@@ -95,12 +95,12 @@ export function CheckboxField({
           {label}
         </label>
         {description && (
-          <p id={descriptionId} className="text-xs text-fg-muted">
+          <p id={descriptionId} className="text-fg-muted text-xs">
             {description}
           </p>
         )}
         {error && (
-          <p id={errorId} role="alert" className="text-sm font-medium text-danger">
+          <p id={errorId} role="alert" className="text-danger text-sm font-medium">
             {error}
           </p>
         )}

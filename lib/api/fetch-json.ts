@@ -7,6 +7,7 @@ import { ApiError } from "./api-error";
 type FetchJsonOptions<Schema extends z.ZodType> = {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
+  headers?: Record<string, string>;
   schema: Schema;
   signal?: AbortSignal;
 };
@@ -17,7 +18,7 @@ type FetchJsonOptions<Schema extends z.ZodType> = {
  */
 export async function fetchJson<Schema extends z.ZodType>(
   path: string,
-  { method = "GET", body, schema, signal }: FetchJsonOptions<Schema>,
+  { method = "GET", body, headers, schema, signal }: FetchJsonOptions<Schema>,
 ): Promise<z.output<Schema>> {
   let response: Response;
   try {
@@ -28,6 +29,7 @@ export async function fetchJson<Schema extends z.ZodType>(
       headers: {
         accept: "application/json",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

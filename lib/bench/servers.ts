@@ -14,7 +14,7 @@ export interface Started {
 async function startProcess(
   cmd: string,
   args: string[],
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
   const child = spawn(cmd, args, {

@@ -16,7 +16,9 @@ export const DEFAULT_ENVIRONMENTS: EnvironmentConfig[] = [
 export class EnvironmentsFileError extends Error {}
 
 /** Reads and checks the environments file; the message names the entry and field at fault. */
-export function loadEnvironments(env: NodeJS.ProcessEnv = process.env): EnvironmentConfig[] {
+export function loadEnvironments(
+  env: Partial<Record<string, string>> = process.env,
+): EnvironmentConfig[] {
   const explicit = env.CONSOLE_ENVIRONMENTS;
   const file = path.resolve(explicit ?? "environments.json");
   if (!existsSync(file)) {

@@ -33,39 +33,72 @@ type VmSummaries = ReturnType<typeof vmSummaryListSchema.parse>;
 /** VMs whose name contains `q` (any case), sorted by name, at most `limit` of them. */
 export async function listVms(ctx: VcenterContext, filter: VmFilter): Promise<VmList> {
   const base = { power_states: filter.powerState, folders: filter.folder };
-  const all = await fetchVms(ctx, base).catch(async (err: unknown) => {
-    // vCenter refuses lists over 4000 VMs (UNABLE_TO_ALLOCATE_RESOURCE); ask host by host instead.
-    if (!(err instanceof VcenterError && err.errorType === "UNABLE_TO_ALLOCATE_RESOURCE"))
-      throw err;
-    const hosts = await vcenterFetch(
-      ctx.runtime,
-      { path: "/api/vcenter/host", session: ctx.session, schema: hostListSchema },
-      ctx.log,
-    );
-    const parts = await Promise.all(hosts.map((h) => fetchVms(ctx, { ...base, hosts: h.host })));
-    return parts.flat();
-  });
+  const dimensions = filter.powerState ? splitBy.filter((d) => d.key !== "power_states") : splitBy;
+  const all = dedupe(await listAllVms(ctx, base, dimensions));
   const needle = filter.q?.trim().toLowerCase();
   const matches = needle ? all.filter((vm) => vm.name.toLowerCase().includes(needle)) : all;
   matches.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
   return {
     total: matches.length,
-    items: matches.slice(0, filter.limit).map((vm) => ({
-      vm: vm.vm,
-      name: vm.name,
-      power_state: vm.power_state,
-      ...(vm.cpu_count !== undefined ? { cpu_count: vm.cpu_count } : {}),
-      ...((vm.memory_size_MiB ?? vm.memory_size_mib) !== undefined
-        ? { memory_size_MiB: vm.memory_size_MiB ?? vm.memory_size_mib }
-        : {}),
-    })),
+    items: matches.slice(0, filter.limit).map((vm) => {
+      const memory = vm.memory_size_MiB ?? vm.memory_size_mib;
+      return {
+        vm: vm.vm,
+        name: vm.name,
+        power_state: vm.power_state,
+        ...(vm.cpu_count !== undefined ? { cpu_count: vm.cpu_count } : {}),
+        ...(memory !== undefined ? { memory_size_MiB: memory } : {}),
+      };
+    }),
   };
 }
 
-function fetchVms(
+type Query = Record<string, string | undefined>;
+interface Dimension {
+  key: string;
+  values(ctx: VcenterContext): Promise<string[]>;
+}
+
+// vCenter refuses a VM list of more than 4000 (UNABLE_TO_ALLOCATE_RESOURCE). Past the cap the
+// list is asked again in parts — by host, then power state, then folder — until each part fits.
+const splitBy: Dimension[] = [
+  {
+    key: "hosts",
+    values: async (ctx) =>
+      (
+        await vcenterFetch(
+          ctx.runtime,
+          { path: "/api/vcenter/host", session: ctx.session, schema: hostListSchema },
+          ctx.log,
+        )
+      ).map((h) => h.host),
+  },
+  { key: "power_states", values: async () => ["POWERED_ON", "POWERED_OFF", "SUSPENDED"] },
+  { key: "folders", values: async (ctx) => (await listFolders(ctx)).map((f) => f.folder) },
+];
+
+async function listAllVms(
   ctx: VcenterContext,
-  params: Record<string, string | undefined>,
+  params: Query,
+  dimensions: Dimension[],
 ): Promise<VmSummaries> {
+  try {
+    return await fetchVms(ctx, params);
+  } catch (err) {
+    const [next, ...rest] = dimensions.filter((d) => params[d.key] === undefined);
+    if (!next || !(err instanceof VcenterError && err.errorType === "UNABLE_TO_ALLOCATE_RESOURCE"))
+      throw err;
+    const values = await next.values(ctx);
+    const parts = await Promise.all(
+      values.map((value) => listAllVms(ctx, { ...params, [next.key]: value }, rest)),
+    );
+    return parts.flat();
+  }
+}
+
+const dedupe = (vms: VmSummaries) => [...new Map(vms.map((vm) => [vm.vm, vm])).values()];
+
+function fetchVms(ctx: VcenterContext, params: Query): Promise<VmSummaries> {
   return vcenterFetch(
     ctx.runtime,
     { path: `/api/vcenter/vm${query(params)}`, session: ctx.session, schema: vmSummaryListSchema },

@@ -1,0 +1,80 @@
+"use client";
+
+import { useWatch } from "react-hook-form";
+
+import { formValuesToQuery } from "@/lib/schemas/clone-form-query";
+import { formValuesToSpecInput } from "@/lib/schemas/clone-form-spec";
+import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+
+import { useCloneFormContext } from "./form-context";
+import { curlCommand } from "./request-text";
+
+function CodeBlock({
+  caption,
+  text,
+  copyLabel,
+}: {
+  caption: string;
+  text: string;
+  copyLabel: string;
+}) {
+  return (
+    <figure className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <figcaption className="text-sm font-medium">{caption}</figcaption>
+        <CopyButton label={copyLabel} text={text} />
+      </div>
+      <pre className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap">
+        {text}
+      </pre>
+    </figure>
+  );
+}
+
+/** The exact body that will be sent (only what was changed), the same as curl, and a link. */
+export function RequestPreview({ host }: { host: string }) {
+  const { control, getValues } = useCloneFormContext();
+  useWatch({ control }); // re-render on every change; getValues() then gives the typed values
+  const values = getValues();
+  const body = formValuesToSpecInput(values);
+  const problems = instantCloneSpecSchema.safeParse(body).error?.issues.length ?? 0;
+  const query = formValuesToQuery(values);
+  const link = `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ""}`;
+
+  return (
+    <Card
+      title="Request preview"
+      description="What the console sends to vCenter: only the fields you changed."
+    >
+      {problems > 0 && (
+        <p className="text-warning text-sm">
+          Not valid yet: {problems} problem{problems === 1 ? "" : "s"} to fix before it can be sent.
+        </p>
+      )}
+      <CodeBlock caption="JSON body" text={JSON.stringify(body, null, 2)} copyLabel="Copy JSON" />
+      <CodeBlock caption="curl" text={curlCommand(host, body)} copyLabel="Copy curl" />
+      <Field
+        id="form-link"
+        label="Link to this form"
+        description="Opens this form with every value as it is now. Bookmark it or send it."
+      >
+        {(aria) => (
+          <div className="flex gap-2">
+            <Input
+              {...aria}
+              readOnly
+              value={link}
+              className="font-mono text-xs"
+              onFocus={(e) => e.target.select()}
+            />
+            <CopyButton label="Copy link" text={link} size="md" />
+          </div>
+        )}
+      </Field>
+    </Card>
+  );
+}

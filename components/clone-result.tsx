@@ -1,0 +1,115 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+import { envPath } from "@/lib/api/fetch-json";
+import { useVm } from "@/lib/api/use-vm";
+import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
+import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
+import { Button } from "@/components/ui/button";
+import { useInventoryNames } from "@/components/inventory/use-inventory-names";
+
+type CloneResultProps = {
+  env: string;
+  result: CloneResultData;
+  spec: InstantCloneSpec;
+  seconds?: number;
+  onCloneAnother: () => void;
+};
+
+const describeValue = (value: unknown, nameOf: (id: string) => string | undefined): string => {
+  if (typeof value === "boolean") return value ? "on" : "off";
+  if (typeof value === "string") return nameOf(value) ? `${nameOf(value)} (${value})` : value;
+  if (value && typeof value === "object")
+    return Object.entries(value)
+      .map(([k, v]) => `${k.replaceAll("_", " ")} ${describeValue(v, nameOf)}`)
+      .join(", ");
+  return String(value);
+};
+
+/** What was asked and what came back: the new VM, and every override that was applied. */
+export function CloneResult({ env, result, spec, seconds, onCloneAnother }: CloneResultProps) {
+  const nameOf = useInventoryNames(env);
+  const source = useVm(env, spec.source).data;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const rows: [string, string][] = [
+    ["Source", source ? `${source.name} (${spec.source})` : spec.source],
+    [
+      "Folder",
+      spec.placement?.folder ? describeValue(spec.placement.folder, nameOf) : "Same as source",
+    ],
+    [
+      "Resource pool",
+      spec.placement?.resource_pool
+        ? describeValue(spec.placement.resource_pool, nameOf)
+        : "Same as source",
+    ],
+    [
+      "Datastore",
+      spec.placement?.datastore
+        ? describeValue(spec.placement.datastore, nameOf)
+        : "Same as source",
+    ],
+  ];
+  const devices = [
+    ["NIC", spec.nics_to_update, source?.nics],
+    ["Serial port", spec.serial_ports_to_update, source?.serial_ports],
+    ["Parallel port", spec.parallel_ports_to_update, source?.parallel_ports],
+  ] as const;
+  for (const [kind, overrides, infos] of devices)
+    for (const [key, override] of Object.entries(overrides ?? {}))
+      rows.push([
+        `${infos?.find((d) => d.key === key)?.label ?? kind} (${key})`,
+        describeValue(override, nameOf),
+      ]);
+  if (spec.disconnect_all_nics) rows.push(["Disconnect all NICs", "on"]);
+  if (spec.bios_uuid) rows.push(["BIOS UUID", spec.bios_uuid]);
+
+  return (
+    <section
+      aria-labelledby="clone-result-heading"
+      className="border-success/60 bg-success-soft space-y-4 rounded-lg border p-5"
+    >
+      <div role="status">
+        <h2
+          id="clone-result-heading"
+          ref={heading}
+          tabIndex={-1}
+          className="text-success text-lg font-semibold"
+        >
+          Clone created
+        </h2>
+        <p className="mt-1 text-sm">
+          <span className="font-semibold">{result.name}</span>{" "}
+          <span className="font-mono">{result.vm}</span>
+          {seconds !== undefined && <span className="text-fg-muted"> · took {seconds} s</span>}
+          {result.operation && (
+            <span className="text-fg-muted"> · operation {result.operation}</span>
+          )}
+        </p>
+      </div>
+      <h3 className="text-sm font-semibold">What was applied</h3>
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium">{label}</dt>
+            <dd className="text-fg break-all">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="flex flex-wrap gap-3">
+        <a
+          className="border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline"
+          href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}
+        >
+          View {result.name} in the console API
+        </a>
+        <Button variant="primary" onClick={onCloneAnother}>
+          Clone another
+        </Button>
+      </div>
+    </section>
+  );
+}

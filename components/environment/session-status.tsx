@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+
+import { useLogout, useSession } from "@/lib/api/use-session";
+import { Button } from "@/components/ui/button";
+import { loginHref } from "@/components/session/login-redirect";
+
+/** Who is logged in to this environment's vCenter, with a way out. */
+export function SessionStatus({ env }: { env: string }) {
+  const session = useSession(env);
+  const logout = useLogout(env);
+  const router = useRouter();
+
+  if (!session.isSuccess) return null;
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span className="text-fg-muted">
+        Logged in as <span className="text-fg font-medium">{session.data.user}</span>
+      </span>
+      <Button
+        size="sm"
+        disabled={logout.isPending}
+        onClick={() =>
+          logout.mutate(undefined, {
+            onSettled: () => router.push(loginHref(env, `/e/${encodeURIComponent(env)}`)),
+          })
+        }
+      >
+        Log out
+      </Button>
+    </div>
+  );
+}

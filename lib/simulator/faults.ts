@@ -1,0 +1,92 @@
+// Faults on demand for tests: slow answers, forced errors, dropped connections and hangs on
+// the calls that match, for a number of calls or until cleared.
+
+export const FAULT_KINDS = ["latency", "error", "drop", "hang"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  id: string;
+  match: { method?: string; path?: string };
+  kind: FaultKind;
+  ms: number;
+  status: number;
+  body?: unknown;
+  /** Calls left to hit; null means until cleared (times: 0). */
+  remaining: number | null;
+  /** drop/hang: perform the operation first (the clone exists), then fail the connection. */
+  after: boolean;
+  hits: number;
+}
+
+export class FaultSpecError extends Error {}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function optional<T>(spec: Record<string, unknown>, key: string, type: string): T | undefined {
+  const value = spec[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== type) throw new FaultSpecError(`${key} must be a ${type}`);
+  return value as T;
+}
+
+export function parseFault(spec: unknown, id: string): Fault {
+  if (!isRecord(spec)) throw new FaultSpecError("the body must be a JSON object");
+  const kind = spec.kind;
+  if (typeof kind !== "string" || !(FAULT_KINDS as readonly string[]).includes(kind))
+    throw new FaultSpecError(`kind must be one of ${FAULT_KINDS.join(", ")}`);
+  const match = spec.match ?? {};
+  if (!isRecord(match)) throw new FaultSpecError("match must be an object");
+  const method = optional<string>(match, "method", "string");
+  const path = optional<string>(match, "path", "string");
+  const times = optional<number>(spec, "times", "number") ?? 1;
+  if (!Number.isInteger(times) || times < 0)
+    throw new FaultSpecError("times must be a whole number, 0 for until cleared");
+  const status = optional<number>(spec, "status", "number") ?? 503;
+  if (!Number.isInteger(status) || status < 100 || status > 599)
+    throw new FaultSpecError("status must be an HTTP status");
+  return {
+    id,
+    match: { ...(method ? { method: method.toUpperCase() } : {}), ...(path ? { path } : {}) },
+    kind: kind as FaultKind,
+    ms: optional<number>(spec, "ms", "number") ?? 1000,
+    status,
+    ...(spec.body !== undefined ? { body: spec.body } : {}),
+    remaining: times === 0 ? null : times,
+    after: optional<boolean>(spec, "after", "boolean") ?? false,
+    hits: 0,
+  };
+}
+
+export class FaultStore {
+  private faults: Fault[] = [];
+  private nextId = 1;
+
+  add(spec: unknown): Fault {
+    const fault = parseFault(spec, `fault-${this.nextId++}`);
+    this.faults.push(fault);
+    return fault;
+  }
+
+  list(): readonly Fault[] {
+    return this.faults;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The first fault matching the call, used up by one; `url` is the path with its query. */
+  take(method: string, url: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) =>
+        (!f.match.method || f.match.method === method) &&
+        (!f.match.path || url.startsWith(f.match.path)),
+    );
+    if (!fault) return undefined;
+    fault.hits++;
+    if (fault.remaining !== null && --fault.remaining === 0)
+      this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+}
