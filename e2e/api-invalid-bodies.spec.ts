@@ -1,7 +1,7 @@
 import { expect, loginAs, test, USERS } from "./fixtures";
 
 // Bodies the console must refuse itself: 400, origin "console", a field error naming each bad
-// field, and not one instant-clone call reaching vCenter. Run against the `faults` simulator,
+// field, and not one instant-clone call reaching vCenter. Run against the `hostile` simulator,
 // serially, so its call log holds only this file's traffic.
 test.describe.configure({ mode: "serial" });
 
@@ -116,13 +116,13 @@ const cases: { title: string; body: unknown; fields: string[] }[] = [
 
 test.describe("invalid instant-clone bodies", () => {
   test.beforeAll(async ({ request }) => {
-    await request.delete("http://127.0.0.1:18990/__sim/calls");
+    await request.delete("http://127.0.0.1:18991/__sim/calls");
   });
 
   for (const c of cases) {
     test(`refuses ${c.title}`, async ({ playwright }) => {
-      const api = await loginAs(playwright, USERS.admin, "faults");
-      const res = await api.post("/api/environments/faults/instant-clone", { data: c.body });
+      const api = await loginAs(playwright, USERS.admin, "hostile");
+      const res = await api.post("/api/environments/hostile/instant-clone", { data: c.body });
       expect(res.status()).toBe(400);
       const { error } = await res.json();
       expect(error.origin).toBe("console");
@@ -134,8 +134,8 @@ test.describe("invalid instant-clone bodies", () => {
   }
 
   test("refuses a body that is not JSON", async ({ playwright }) => {
-    const api = await loginAs(playwright, USERS.admin, "faults");
-    const res = await api.post("/api/environments/faults/instant-clone", {
+    const api = await loginAs(playwright, USERS.admin, "hostile");
+    const res = await api.post("/api/environments/hostile/instant-clone", {
       headers: { "content-type": "application/json" },
       data: "{source: vm-1}",
     });
@@ -147,8 +147,8 @@ test.describe("invalid instant-clone bodies", () => {
     await api.dispose();
   });
 
-  test("none of them reached vCenter", async ({ faults }) => {
-    const clones = (await faults.calls("/api/vcenter/vm")).filter((c) => c.method === "POST");
+  test("none of them reached vCenter", async ({ hostile }) => {
+    const clones = (await hostile.calls("/api/vcenter/vm")).filter((c) => c.method === "POST");
     expect(clones).toEqual([]);
   });
 });

@@ -112,3 +112,23 @@ test("the environments list names each environment and its kind, never a credent
   );
   expect(JSON.stringify(list)).not.toMatch(/caFile|password|secret/i);
 });
+
+test("repeated failed logins are slowed, then refused with 429", async ({ request }) => {
+  const attempt = () =>
+    request.post("/api/environments/sim/session", {
+      data: { username: "throttle-probe@vsphere.local", password: "guess" },
+    });
+  const statuses: number[] = [];
+  const started = Date.now();
+  for (let i = 0; i < 9; i++) statuses.push((await attempt()).status());
+  expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
+  expect(statuses[8]).toBe(429);
+  // Failures 3 to 8 waited 0.2 s more each: 0.2 + 0.4 + … + 1.2 s.
+  expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+  const refused = await attempt();
+  expect(refused.status()).toBe(429);
+  expect((await refused.json()).error).toMatchObject({
+    origin: "console",
+    message: expect.stringMatching(/try again/),
+  });
+});

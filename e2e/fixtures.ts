@@ -1,6 +1,6 @@
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 
-import { consoleUrl, faultsSimUrl, simUrl } from "./ports";
+import { consoleUrl, faultsSimUrl, hostileSimUrl, simUrl } from "./ports";
 
 export const PASSWORD = "VMware1!";
 export const USERS = {
@@ -56,7 +56,12 @@ let counter = 0;
 export const uniqueName = (prefix: string) =>
   `${prefix}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export const test = base.extend<{ admin: APIRequestContext; sim: SimControl; faults: SimControl }>({
+export const test = base.extend<{
+  admin: APIRequestContext;
+  sim: SimControl;
+  faults: SimControl;
+  hostile: SimControl;
+}>({
   admin: async ({ playwright }, use) => {
     const ctx = await loginAs(playwright, USERS.admin);
     await use(ctx);
@@ -68,6 +73,7 @@ export const test = base.extend<{ admin: APIRequestContext; sim: SimControl; fau
     await use(control);
     await control.clearFaults();
   },
+  hostile: async ({ request }, use) => use(new SimControl(request, hostileSimUrl)),
 });
 
 export { expect };

@@ -2,14 +2,15 @@ import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
-import { CONSOLE_PORT, consoleUrl, FAULTS_SIM_PORT, SIM_PORT } from "./ports";
+import { CONSOLE_PORT, consoleUrl, FAULTS_SIM_PORT, HOSTILE_SIM_PORT, SIM_PORT } from "./ports";
 
 const root = path.resolve(__dirname, "..");
 const results = path.join(__dirname, ".results");
 const isCI = Boolean(process.env.CI);
 
-// Two simulators: `sim` for tests that run in parallel, `faults` for the serial tests that
-// inject faults or expire sessions, so those never disturb the others.
+// Three simulators: `sim` for tests that run in parallel, `faults` for the serial tests that
+// inject faults or expire sessions, `hostile` for bad input that must never reach vCenter (its
+// call log must stay free of other tests' traffic).
 const simulator = (port: number) => ({
   command: `npx tsx lib/simulator/cli.ts --port ${port} --seed 1`,
   cwd: root,
@@ -48,6 +49,7 @@ export default defineConfig({
   webServer: [
     simulator(SIM_PORT),
     simulator(FAULTS_SIM_PORT),
+    simulator(HOSTILE_SIM_PORT),
     {
       command: `npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
       cwd: root,

@@ -2,6 +2,8 @@
 export const CONSOLE_PORT = 13000;
 export const SIM_PORT = 18989;
 export const FAULTS_SIM_PORT = 18990;
+export const HOSTILE_SIM_PORT = 18991;
 export const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}`;
 export const simUrl = `http://127.0.0.1:${SIM_PORT}`;
 export const faultsSimUrl = `http://127.0.0.1:${FAULTS_SIM_PORT}`;
+export const hostileSimUrl = `http://127.0.0.1:${HOSTILE_SIM_PORT}`;

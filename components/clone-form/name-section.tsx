@@ -14,7 +14,7 @@ export function NameSection() {
   const name = useWatch({ control, name: "name" });
   const error = useFieldError("name");
   return (
-    <Card title="Name">
+    <Card title="New VM">
       <Field
         id={fieldId("name")}
         label="Name"

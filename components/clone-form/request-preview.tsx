@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { useWatch } from "react-hook-form";
 
 import { formValuesToQuery } from "@/lib/schemas/clone-form-query";
@@ -22,10 +23,13 @@ function CodeBlock({
   text: string;
   copyLabel: string;
 }) {
+  const captionId = useId();
   return (
-    <figure className="space-y-2">
+    <figure aria-labelledby={captionId} className="space-y-2">
       <div className="flex items-center justify-between gap-2">
-        <figcaption className="text-sm font-medium">{caption}</figcaption>
+        <figcaption id={captionId} className="text-sm font-medium">
+          {caption}
+        </figcaption>
         <CopyButton label={copyLabel} text={text} />
       </div>
       <pre className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap">

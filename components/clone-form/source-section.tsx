@@ -14,7 +14,7 @@ import { VmPicker } from "./vm-picker";
 
 export function SourceSection({ env }: { env: string }) {
   return (
-    <Card title="Source VM" description="The running VM whose memory and disks the clone shares.">
+    <Card title="Source" description="The running VM whose memory and disks the clone shares.">
       <VmPicker env={env} />
       <SourceSummary env={env} />
     </Card>

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function dataDir(): string {
-  const dir = path.resolve(process.env.CONSOLE_DATA_DIR ?? ".data");
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.CONSOLE_DATA_DIR ?? ".data");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }

@@ -20,15 +20,15 @@ export function loadEnvironments(
   env: Partial<Record<string, string>> = process.env,
 ): EnvironmentConfig[] {
   const explicit = env.CONSOLE_ENVIRONMENTS;
-  const file = path.resolve(explicit ?? "environments.json");
-  if (!existsSync(file)) {
+  const file = path.resolve(/*turbopackIgnore: true*/ explicit ?? "environments.json");
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
     if (explicit)
       throw new EnvironmentsFileError(`CONSOLE_ENVIRONMENTS names ${file}, which does not exist`);
     return DEFAULT_ENVIRONMENTS;
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   } catch (err) {
     throw new EnvironmentsFileError(`${file} is not valid JSON: ${(err as Error).message}`);
   }

@@ -4,18 +4,21 @@ import type { z } from "zod";
 
 /** One message per field, keyed by the dotted path of the field in the request body. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+  // A Map, then fromEntries: a field named "__proto__" stays a key instead of a prototype.
+  const out = new Map<string, string>();
+  const add = (path: string, message: string) => out.has(path) || out.set(path, message);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out[join(base, key)] ??= "Unknown field";
+      for (const key of issue.keys) add(join(base, key), "Unknown field");
       continue;
     }
-    const message =
-      issue.code === "invalid_key" ? "Must be a device key (digits) such as 4000" : issue.message;
-    out[base || "body"] ??= message;
+    add(
+      base || "body",
+      issue.code === "invalid_key" ? "Must be a device key (digits) such as 4000" : issue.message,
+    );
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 const join = (base: string, key: string) => (base ? `${base}.${key}` : key);

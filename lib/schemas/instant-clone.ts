@@ -157,9 +157,10 @@ export const instantCloneSpecSchema = z.strictObject({
     .string({
       error: (issue) => (issue.input === undefined ? "Name is required" : "Name must be text"),
     })
-    .trim()
-    .min(1, { error: "Name is required" })
-    .max(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` }),
+    .regex(/\S/, { error: "Name is required" })
+    .max(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` })
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Name must not contain control characters" })
+    .regex(/^\S(.*\S)?$/s, { error: "Name must not start or end with a space" }),
   placement: placementSchema.optional(),
   nics_to_update: z.record(deviceKeySchema, nicOverrideSchema).optional(),
   disconnect_all_nics: z.boolean().optional(),

@@ -11,16 +11,15 @@ import { backingFor } from "./vm-factory";
 
 function cloneNic(inv: Inventory, nic: Nic, update: EthernetUpdate, disconnectAll: boolean): Nic {
   const network = finalNetwork(nic, update);
-  const manual = update.mac_type === "MANUAL" && update.mac_address !== undefined;
+  const manualMac = update.mac_type === "MANUAL" ? update.mac_address?.toLowerCase() : undefined;
+  if (manualMac) inv.usedMacs.add(manualMac);
   const connected = !disconnectAll && (update.start_connected ?? nic.state === "CONNECTED");
   const upt = update.upt_compatibility_enabled ?? nic.upt_compatibility_enabled;
   return {
     ...nic,
     ...(upt === undefined ? {} : { upt_compatibility_enabled: upt }),
-    mac_type: manual ? "MANUAL" : update.mac_type === "GENERATED" ? "GENERATED" : "ASSIGNED",
-    mac_address: manual
-      ? (update.mac_address ?? "").toLowerCase()
-      : assignedMac(inv.rng, inv.usedMacs),
+    mac_type: manualMac ? "MANUAL" : update.mac_type === "GENERATED" ? "GENERATED" : "ASSIGNED",
+    mac_address: manualMac ?? assignedMac(inv.rng, inv.usedMacs),
     wake_on_lan_enabled: update.wake_on_lan_enabled ?? nic.wake_on_lan_enabled,
     backing: network
       ? backingFor(inv, network, update.backing?.distributed_port)

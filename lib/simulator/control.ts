@@ -1,4 +1,4 @@
-import { FaultSpecError } from "./faults";
+import { ControlRequestError } from "./faults";
 import { isPowerState, POWER_STATES } from "./model";
 import type { SimulatorState } from "./state";
 import { vmSummary } from "./vm-views";
@@ -17,7 +17,7 @@ function parse(raw: string): unknown {
   try {
     return raw.trim() ? JSON.parse(raw) : {};
   } catch {
-    throw new FaultSpecError("the body is not valid JSON");
+    throw new ControlRequestError("the body is not valid JSON");
   }
 }
 
@@ -26,24 +26,35 @@ function patchVm(sim: SimulatorState, id: string, raw: string): ControlAnswer {
   const vm = sim.inventory.vms.get(id);
   if (!vm) return { status: 404, body: { error: `no VM ${id}` } };
   const change = parse(raw);
-  if (!isRecord(change)) throw new FaultSpecError("the body must be a JSON object");
+  if (!isRecord(change)) throw new ControlRequestError("the body must be a JSON object");
   const { power_state: power, instant_clone_frozen: frozen } = change;
   if (power !== undefined && !isPowerState(power))
-    throw new FaultSpecError(`power_state must be one of ${POWER_STATES.join(", ")}`);
-  if (frozen !== undefined && typeof frozen !== "boolean") throw new FaultSpecError("instant_clone_frozen must be a boolean");
+    throw new ControlRequestError(`power_state must be one of ${POWER_STATES.join(", ")}`);
+  if (frozen !== undefined && typeof frozen !== "boolean")
+    throw new ControlRequestError("instant_clone_frozen must be a boolean");
   if (power !== undefined) vm.powerState = power;
   vm.frozen = vm.powerState === "POWERED_ON" && (frozen ?? vm.frozen);
   for (const device of [...vm.nics, ...vm.serialPorts, ...vm.parallelPorts])
-    device.state = vm.powerState === "POWERED_ON" && device.start_connected ? "CONNECTED" : "NOT_CONNECTED";
+    device.state =
+      vm.powerState === "POWERED_ON" && device.start_connected ? "CONNECTED" : "NOT_CONNECTED";
   return { status: 200, body: { ...vmSummary(vm), instant_clone_frozen: vm.frozen } };
 }
 
-function route(sim: SimulatorState, method: string, path: string, query: URLSearchParams, raw: string): ControlAnswer {
+function route(
+  sim: SimulatorState,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  raw: string,
+): ControlAnswer {
   const vmPath = /^\/__sim\/vms\/([^/]+)$/.exec(path);
   if (vmPath && method === "PATCH") return patchVm(sim, decodeURIComponent(vmPath[1]), raw);
   switch (`${method} ${path}`) {
     case "GET /__sim/health":
-      return { status: 200, body: { status: "ok", mode: sim.mode, seed: sim.seed, vms: sim.inventory.vms.size } };
+      return {
+        status: 200,
+        body: { status: "ok", mode: sim.mode, seed: sim.seed, vms: sim.inventory.vms.size },
+      };
     case "POST /__sim/faults":
       return { status: 201, body: sim.faults.add(parse(raw)) };
     case "GET /__sim/faults":
@@ -54,7 +65,11 @@ function route(sim: SimulatorState, method: string, path: string, query: URLSear
     case "POST /__sim/sessions/expire":
       return { status: 200, body: { expired: sim.sessions.expireAll() } };
     case "GET /__sim/calls": {
-      const filter = Object.fromEntries(["method", "path", "operation"].flatMap((k) => (query.has(k) ? [[k, query.get(k) ?? ""]] : [])));
+      const filter = Object.fromEntries(
+        ["method", "path", "operation"].flatMap((k) =>
+          query.has(k) ? [[k, query.get(k) ?? ""]] : [],
+        ),
+      );
       const calls = sim.calls.list(filter);
       return { status: 200, body: { count: calls.length, calls } };
     }
@@ -69,11 +84,17 @@ function route(sim: SimulatorState, method: string, path: string, query: URLSear
   }
 }
 
-export function serveControl(sim: SimulatorState, method: string, path: string, query: URLSearchParams, raw: string): ControlAnswer {
+export function serveControl(
+  sim: SimulatorState,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  raw: string,
+): ControlAnswer {
   try {
     return route(sim, method, path, query, raw);
   } catch (err) {
-    if (err instanceof FaultSpecError) return { status: 400, body: { error: err.message } };
+    if (err instanceof ControlRequestError) return { status: 400, body: { error: err.message } };
     throw err;
   }
 }

@@ -59,7 +59,8 @@ export function invoke(
     const unexpected = [...new Set(input.query.keys())].filter(
       (key) => !route.query.includes(key) && !(route.action && key === "action"),
     );
-    if (unexpected.length) throw new VapiError("INVALID_ARGUMENT", [fieldsUnexpected(unexpected, "operation-input")]);
+    if (unexpected.length)
+      throw new VapiError("INVALID_ARGUMENT", [fieldsUnexpected(unexpected, "operation-input")]);
     const body = route.body ? input.body() : undefined;
     const reply = route.handle({
       params,

@@ -13,12 +13,13 @@ export interface Fault {
   body?: unknown;
   /** Calls left to hit; null means until cleared (times: 0). */
   remaining: number | null;
-  /** drop/hang: perform the operation first (the clone exists), then fail the connection. */
+  /** Perform the operation first (the clone exists), then drop, hang or answer the error. */
   after: boolean;
   hits: number;
 }
 
-export class FaultSpecError extends Error {}
+/** A /__sim/ request the simulator cannot act on; answered with 400 and the message. */
+export class ControlRequestError extends Error {}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -26,30 +27,32 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function optional<T>(spec: Record<string, unknown>, key: string, type: string): T | undefined {
   const value = spec[key];
   if (value === undefined) return undefined;
-  if (typeof value !== type) throw new FaultSpecError(`${key} must be a ${type}`);
+  if (typeof value !== type) throw new ControlRequestError(`${key} must be a ${type}`);
   return value as T;
 }
 
 export function parseFault(spec: unknown, id: string): Fault {
-  if (!isRecord(spec)) throw new FaultSpecError("the body must be a JSON object");
+  if (!isRecord(spec)) throw new ControlRequestError("the body must be a JSON object");
   const kind = spec.kind;
   if (typeof kind !== "string" || !(FAULT_KINDS as readonly string[]).includes(kind))
-    throw new FaultSpecError(`kind must be one of ${FAULT_KINDS.join(", ")}`);
+    throw new ControlRequestError(`kind must be one of ${FAULT_KINDS.join(", ")}`);
   const match = spec.match ?? {};
-  if (!isRecord(match)) throw new FaultSpecError("match must be an object");
+  if (!isRecord(match)) throw new ControlRequestError("match must be an object");
   const method = optional<string>(match, "method", "string");
   const path = optional<string>(match, "path", "string");
   const times = optional<number>(spec, "times", "number") ?? 1;
   if (!Number.isInteger(times) || times < 0)
-    throw new FaultSpecError("times must be a whole number, 0 for until cleared");
+    throw new ControlRequestError("times must be a whole number, 0 for until cleared");
   const status = optional<number>(spec, "status", "number") ?? 503;
   if (!Number.isInteger(status) || status < 100 || status > 599)
-    throw new FaultSpecError("status must be an HTTP status");
+    throw new ControlRequestError("status must be an HTTP status");
+  const ms = optional<number>(spec, "ms", "number") ?? 1000;
+  if (ms < 0) throw new ControlRequestError("ms must not be negative");
   return {
     id,
     match: { ...(method ? { method: method.toUpperCase() } : {}), ...(path ? { path } : {}) },
     kind: kind as FaultKind,
-    ms: optional<number>(spec, "ms", "number") ?? 1000,
+    ms,
     status,
     ...(spec.body !== undefined ? { body: spec.body } : {}),
     remaining: times === 0 ? null : times,

@@ -23,7 +23,9 @@ export const legacyNotFound = (): HttpAnswer => ({
   status: 404,
   body: {
     name: "com.vmware.vapi.rest.httpNotFound",
-    localizableMessages: [{ defaultMessage: "Not found.", id: "com.vmware.vapi.rest.httpNotFound" }],
+    localizableMessages: [
+      { defaultMessage: "Not found.", id: "com.vmware.vapi.rest.httpNotFound" },
+    ],
     majorErrorCode: 404,
   },
   operation: null,

@@ -11,7 +11,7 @@ import type {
 } from "./model";
 import { Prng } from "./prng";
 
-/** Everything the simulated vCenter knows, indexed by id. Mutated only by instant clone. */
+/** Everything the simulated vCenter knows, indexed by id. Changed only by instant clone and /__sim/. */
 export class Inventory {
   readonly datacenters = new Map<string, Datacenter>();
   readonly folders = new Map<string, Folder>();

@@ -3,7 +3,8 @@
 
 export const POWER_STATES = ["POWERED_OFF", "POWERED_ON", "SUSPENDED"] as const;
 export type PowerState = (typeof POWER_STATES)[number];
-export const isPowerState = (value: unknown): value is PowerState => (POWER_STATES as readonly unknown[]).includes(value);
+export const isPowerState = (value: unknown): value is PowerState =>
+  (POWER_STATES as readonly unknown[]).includes(value);
 
 export const FOLDER_TYPES = [
   "DATACENTER",

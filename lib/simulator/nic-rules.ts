@@ -47,7 +47,7 @@ function checkBacking(
   if (inv.portsInUse(network.id).has(port)) throw portInUse(port, named, network.id);
 }
 
-function checkMac(nic: Nic, update: EthernetUpdate): void {
+function checkSettings(nic: Nic, update: EthernetUpdate): void {
   if (update.mac_type === "MANUAL" && update.mac_address === undefined) throw macRequired();
   if (update.mac_address !== undefined && update.mac_type !== "MANUAL")
     throw macNotAllowed(update.mac_type ?? "unset");
@@ -95,7 +95,7 @@ export function checkNicUpdates(
     if (!nic)
       throw unknownDevice("nics_to_update", "network adapter", key, deviceNotFound(key, source.id));
     if (update.backing) checkBacking(inv, source, update.backing);
-    checkMac(nic, update);
+    checkSettings(nic, update);
   }
   checkPortCapacity(inv, source, updates);
 }

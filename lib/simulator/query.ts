@@ -16,6 +16,17 @@ export function filterOf(query: URLSearchParams, name: string): Filter {
   return values.length ? new Set(values) : undefined;
 }
 
+/** Several filters at once, by name: filtersOf(q, ["names", "folders"]).names */
+export function filtersOf<K extends string>(
+  query: URLSearchParams,
+  names: readonly K[],
+): Record<K, Filter> {
+  return Object.fromEntries(names.map((name) => [name, filterOf(query, name)])) as Record<
+    K,
+    Filter
+  >;
+}
+
 export const passes = (filter: Filter, value: string | undefined | null): boolean =>
   !filter || (value != null && filter.has(value));
 

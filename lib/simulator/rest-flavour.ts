@@ -13,9 +13,12 @@ import type { SimulatorState } from "./state";
 const SESSION_PATH = "/rest/com/vmware/cis/session";
 
 /** The /api method, path and query a /rest call stands for; undefined outside /rest/vcenter and the session. */
-export function restApiForm(call: RawCall): { method: string; path: string; query: URLSearchParams } | undefined {
+export function restApiForm(
+  call: RawCall,
+): { method: string; path: string; query: URLSearchParams } | undefined {
   const query = new URLSearchParams();
-  for (const [key, value] of call.query) if (key !== "~action") query.append(key.replace(/^filter\./, ""), value);
+  for (const [key, value] of call.query)
+    if (key !== "~action") query.append(key.replace(/^filter\./, ""), value);
   if (call.path === SESSION_PATH) {
     const getting = call.method === "POST" && call.query.get("~action") === "get";
     return { method: getting ? "GET" : call.method, path: "/api/session", query };
@@ -55,7 +58,15 @@ export function serveRest(sim: SimulatorState, call: RawCall): HttpAnswer {
     };
   }
   const { body } = outcome.reply;
-  const value = operation === "vcenter.vm.get" && typeof body === "object" && body !== null ? vmInfoForRest({ ...body }, legacy) : body;
+  const value =
+    operation === "vcenter.vm.get" && typeof body === "object" && body !== null
+      ? vmInfoForRest({ ...body }, legacy)
+      : body;
   // /rest answers 200 where /api answers 201 (login) or 204 (logout).
-  return { status: 200, ...(value === undefined ? {} : { body: { value } }), operation, user: outcome.user };
+  return {
+    status: 200,
+    ...(value === undefined ? {} : { body: { value } }),
+    operation,
+    user: outcome.user,
+  };
 }

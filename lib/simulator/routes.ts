@@ -7,8 +7,8 @@ import {
   listHosts,
   listNetworks,
   listResourcePools,
-  listVms,
-} from "./list-handlers";
+} from "./list-inventory";
+import { listVms } from "./list-vms";
 import type { ApiReply, ApiRequest, Route } from "./router";
 import { createSession, deleteSession, getSession } from "./session-handlers";
 import {

@@ -17,6 +17,12 @@ export function serveCall(sim: SimulatorState, call: RawCall): HttpAnswer {
 
 /** The operation a call would reach, without running it (for calls a fault stops first). */
 export function operationOf(sim: SimulatorState, call: RawCall): string | null {
-  const form = call.path.startsWith("/rest/") ? restApiForm(call) : sim.mode === "api" ? call : undefined;
-  return (form && matchRoute(API_ROUTES, form.method, form.path, form.query)?.route.operation) ?? null;
+  const form = call.path.startsWith("/rest/")
+    ? restApiForm(call)
+    : sim.mode === "api"
+      ? call
+      : undefined;
+  return (
+    (form && matchRoute(API_ROUTES, form.method, form.path, form.query)?.route.operation) ?? null
+  );
 }

@@ -16,6 +16,7 @@ export class SessionStore {
   constructor(private readonly idleMs: number) {}
 
   create(user: SimUser): Session {
+    this.sweep();
     const now = new Date();
     const session = {
       token: randomBytes(16).toString("hex"),
@@ -38,6 +39,13 @@ export class SessionStore {
     }
     session.lastAccessed = new Date(now);
     return session;
+  }
+
+  // A long-running console logs in often; idle sessions nobody uses again would pile up.
+  private sweep(): void {
+    const oldest = Date.now() - this.idleMs;
+    for (const [token, session] of this.sessions)
+      if (session.lastAccessed.getTime() < oldest) this.sessions.delete(token);
   }
 
   delete(token: string): void {

@@ -95,8 +95,7 @@ export function createVm(inv: Inventory, spec: VmSpec): Vm {
       allow_guest_control: true,
     };
   });
-  if (nics.some((nic) => nic.mac_type === "MANUAL"))
-    nics.forEach((nic) => inv.usedMacs.add(nic.mac_address));
+  for (const nic of nics) inv.usedMacs.add(nic.mac_address); // manual MACs are taken too
   const serialPorts = (spec.serial ?? []).map((port, i): SerialPort => ({
     key: String(9000 + i),
     label: `Serial port ${i + 1}`,

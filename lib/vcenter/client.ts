@@ -28,6 +28,22 @@ export async function vcenterFetch<T = unknown>(
   call: VcenterCall<T>,
   log?: UpstreamLog,
 ): Promise<T> {
+  try {
+    return await send(runtime, call, log);
+  } catch (err) {
+    // A kept-alive socket that vCenter closed just as we reused it: a read may be sent again.
+    // Never a POST: instant clone is not idempotent.
+    const reset = err instanceof NetworkError && err.causeCode === "ECONNRESET";
+    if (!reset || (call.method ?? "GET") !== "GET") throw err;
+    return send(runtime, call, log);
+  }
+}
+
+async function send<T>(
+  runtime: EnvironmentRuntime,
+  call: VcenterCall<T>,
+  log?: UpstreamLog,
+): Promise<T> {
   const method = call.method ?? "GET";
   const timeoutMs = call.timeoutMs ?? runtime.timeouts.read;
   const started = performance.now();

@@ -44,6 +44,7 @@ export function parseErrorBody(text: string, contentType: string | undefined): V
       if (api.success) return json as VcenterErrorBody;
       const rest = vcenterRestErrorBodySchema.safeParse(json);
       if (rest.success) return json as VcenterErrorBody;
+      if (typeof json === "string") return { raw: readableText(json) };
     } catch {
       // Not JSON after all: fall through and keep the text.
     }

@@ -18,7 +18,7 @@ export default async function LoginPage({ params, searchParams }: PageProps) {
   const environment = await getEnvironment(params);
   const { next } = await searchParams;
   return (
-    <div className="mx-auto max-w-md space-y-6">
+    <div className="mx-auto max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold">Log in</h1>
       <LoginForm
         env={environment.id}

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { withEnvironment, withOperator } from "@/lib/http/env-route";
+import { beforeLogin, clientAddress, loginFailed, loginSucceeded } from "@/lib/http/login-throttle";
 import { readJsonObject } from "@/lib/http/read-json";
 import { clearSessionCookie, sealSession, setSessionCookie } from "@/lib/http/session-cookie";
 import { isHttps } from "@/lib/http/origin-check";
@@ -11,7 +12,16 @@ import { currentUser, login, logout } from "@/lib/vcenter/session";
 // POST /api/environments/{env}/session – log into this environment's vCenter as the operator
 export const POST = withEnvironment(async ({ req, envId, runtime, upstreamLog }) => {
   const { username, password } = loginSchema.parse(await readJsonObject(req));
-  const token = await login(runtime, username, password, upstreamLog);
+  const client = clientAddress(req);
+  await beforeLogin(envId, client, username);
+  let token: string;
+  try {
+    token = await login(runtime, username, password, upstreamLog);
+  } catch (err) {
+    if (err instanceof VcenterError && err.status === 401) loginFailed(envId, client, username);
+    throw err;
+  }
+  loginSucceeded(envId, client, username);
   const user = await currentUser(runtime, token, upstreamLog);
   const res = NextResponse.json({ user });
   setSessionCookie(res, envId, await sealSession(envId, { token, user }), isHttps(req));
