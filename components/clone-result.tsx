@@ -106,6 +106,14 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
         >
           View {result.name} in the console API
         </a>
+        {result.operation && (
+          <a
+            className="border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline"
+            href={envPath(env, `/operations/${encodeURIComponent(result.operation)}`)}
+          >
+            The recorded operation
+          </a>
+        )}
         <Button variant="primary" onClick={onCloneAnother}>
           Clone another
         </Button>

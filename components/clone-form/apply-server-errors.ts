@@ -1,5 +1,5 @@
 import type { ApiError } from "@/lib/api/api-error";
-import { specPathToFormPath } from "@/lib/schemas/clone-form-spec";
+import { specPathToFormPath } from "@/lib/schemas/clone-form-paths";
 
 import { type CloneForm, type CloneFormPath, fieldId } from "./form-context";
 

@@ -9,7 +9,8 @@ import { useElapsedSeconds } from "./use-elapsed-seconds";
 export function SubmitBar({ pending, startedAt }: { pending: boolean; startedAt?: number }) {
   const seconds = useElapsedSeconds(startedAt, pending);
   return (
-    <div className="flex flex-wrap items-center gap-3">
+    // Sticky, so the one button is in reach wherever the operator is in a long form.
+    <div className="border-line bg-canvas/95 sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t px-4 py-3 backdrop-blur">
       <Button type="submit" variant="primary" disabled={pending} aria-describedby="submit-status">
         {pending && <Spinner />}
         Instant clone

@@ -5,9 +5,9 @@ export function useElapsedSeconds(startedAt: number | undefined, running: boolea
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [running]);
+  // `now` may predate `startedAt` until the first tick: never show a negative time.
   return startedAt === undefined ? 0 : Math.max(0, Math.floor((now - startedAt) / 1000));
 }

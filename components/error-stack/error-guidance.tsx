@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useLoginRedirect } from "@/components/session/login-redirect";
 
 import { networkFix } from "./network-fix";
+import { PrivilegesTable } from "./privileges-table";
 import { requiredPrivileges } from "./required-privileges";
 
 export type ErrorContext = {
@@ -78,25 +79,7 @@ export function ErrorGuidance({
             resource; ask a vCenter administrator to grant the missing one, or choose a placement
             where you hold it.
           </p>
-          <table className="w-full text-left text-xs">
-            <caption className="sr-only">Privileges instant clone needs</caption>
-            <thead className="text-fg-muted">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Resource</th>
-                <th className="py-1 pr-3 font-medium">Which</th>
-                <th className="py-1 font-medium">Privileges</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requiredPrivileges(context.request, context.nameOf).map((row, index) => (
-                <tr key={index} className="border-line border-t align-top">
-                  <td className="py-1 pr-3">{row.resource}</td>
-                  <td className="py-1 pr-3">{row.target}</td>
-                  <td className="py-1 font-mono">{row.privileges.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrivilegesTable rows={requiredPrivileges(context.request, context.nameOf)} />
         </Guide>
       );
     case "ALREADY_EXISTS":

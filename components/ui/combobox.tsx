@@ -1,27 +1,15 @@
 "use client";
 
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  type Ref,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import type { ReactNode, Ref } from "react";
 
 import { cn } from "./cn";
+import { type ComboboxOption, ComboboxOptionRow } from "./combobox-option";
 import type { FieldControlProps } from "./field";
 import { controlClass } from "./input";
 import { Spinner } from "./spinner";
+import { useCombobox } from "./use-combobox";
 
-export type ComboboxOption = {
-  value: string;
-  label: string;
-  /** Second line: an id, a size, a type. Searched as well as the label. */
-  hint?: string;
-  badges?: ReactNode;
-};
+export type { ComboboxOption } from "./combobox-option";
 
 type ComboboxProps = FieldControlProps & {
   value: string;
@@ -44,8 +32,6 @@ type ComboboxProps = FieldControlProps & {
   onBlur?: () => void;
   ref?: Ref<HTMLInputElement>;
 };
-
-const MAX_RENDERED = 200;
 
 /**
  * A searchable single-select following the ARIA combobox pattern (list autocomplete): focus
@@ -70,96 +56,21 @@ export function Combobox({
   ref,
   ...aria
 }: ComboboxProps) {
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState<string | null>(null); // null: not typing, show the value
-  const [active, setActive] = useState(-1);
+  const box = useCombobox({ value, options, onChange, onSearch });
   const listId = `${id}-listbox`;
-
-  const chosen = options.find((option) => option.value === value);
-  const display = chosen?.label ?? selectedLabel ?? value;
-  const filter = (text ?? "").trim().toLowerCase();
-
-  const matches = useMemo(() => {
-    if (onSearch || !filter) return options;
-    return options.filter((o) =>
-      `${o.label} ${o.hint ?? ""} ${o.value}`.toLowerCase().includes(filter),
-    );
-  }, [options, filter, onSearch]);
-  const shown = matches.slice(0, MAX_RENDERED);
-
-  const listRef = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    if (open && active >= 0)
-      listRef.current?.children[active]?.scrollIntoView({ block: "nearest" });
-  }, [open, active]);
-
-  const openList = () => {
-    setOpen(true);
-    setActive(
-      Math.max(
-        0,
-        shown.findIndex((o) => o.value === value),
-      ),
-    );
-  };
-  const close = () => {
-    setOpen(false);
-    setText(null);
-    setActive(-1);
-    onSearch?.("");
-  };
-  const pick = (option: ComboboxOption) => {
-    onChange(option.value);
-    close();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const last = shown.length - 1;
-    switch (event.key) {
-      case "ArrowDown":
-        event.preventDefault();
-        if (!open) openList();
-        else setActive((i) => Math.min(last, i + 1));
-        break;
-      case "ArrowUp":
-        event.preventDefault();
-        if (!open) openList();
-        else setActive((i) => Math.max(0, i - 1));
-        break;
-      case "PageDown":
-      case "PageUp":
-        if (!open) return;
-        event.preventDefault();
-        setActive((i) => (event.key === "PageDown" ? Math.min(last, i + 10) : Math.max(0, i - 10)));
-        break;
-      case "Enter":
-        if (open && shown[active]) {
-          event.preventDefault();
-          pick(shown[active]);
-        }
-        break;
-      case "Escape":
-        if (open) {
-          event.preventDefault();
-          close();
-        }
-        break;
-      case "Tab":
-        if (open) close();
-        break;
-    }
-  };
-
-  const activeId = open && shown[active] ? `${id}-option-${active}` : undefined;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const display = options.find((o) => o.value === value)?.label ?? selectedLabel ?? value;
   const status = loading
     ? "Loading…"
     : failed
       ? "The list could not be loaded"
-      : options.length === 0 && !filter
+      : options.length === 0 && !box.filter
         ? emptyText
-        : shown.length === 0
-          ? `Nothing matches “${text?.trim()}”`
-          : undefined;
+        : box.shown.length === 0
+          ? `Nothing matches “${box.text?.trim()}”`
+          : box.matches.length > box.shown.length
+            ? `${box.shown.length} of ${box.matches.length} shown: type to narrow the list`
+            : footer;
 
   return (
     <div className="relative">
@@ -170,25 +81,20 @@ export function Combobox({
         type="text"
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={open}
+        aria-expanded={box.open}
         aria-controls={listId}
-        aria-activedescendant={activeId}
+        aria-activedescendant={box.open && box.shown[box.active] ? optionId(box.active) : undefined}
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
         placeholder={placeholder}
         className={cn(controlClass, "pr-9")}
-        value={text ?? display}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-          setActive(0);
-          onSearch?.(event.target.value);
-        }}
-        onClick={() => (open ? undefined : openList())}
-        onKeyDown={onKeyDown}
+        value={box.text ?? display}
+        onChange={(event) => box.type(event.target.value)}
+        onClick={() => (box.open ? undefined : box.openList())}
+        onKeyDown={box.onKeyDown}
         onBlur={() => {
-          close();
+          box.close();
           onBlur?.();
         }}
         {...aria}
@@ -202,53 +108,32 @@ export function Combobox({
       <div
         className={cn(
           "border-line-strong bg-surface absolute z-20 mt-1 w-full overflow-hidden rounded-md border shadow-lg",
-          !open && "hidden",
+          !box.open && "hidden",
         )}
       >
         <ul
-          ref={listRef}
+          ref={box.listRef}
           id={listId}
           role="listbox"
           aria-labelledby={`${id}-label`}
           className="max-h-72 overflow-auto py-1"
         >
-          {open &&
-            shown.map((option, index) => (
-              <li
+          {box.open &&
+            box.shown.map((option, index) => (
+              <ComboboxOptionRow
                 key={option.value}
-                id={`${id}-option-${index}`}
-                role="option"
-                aria-selected={index === active}
-                // Keep focus in the text box: the click must not blur it first.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => pick(option)}
-                onMouseMove={() => setActive(index)}
-                className={cn(
-                  "flex cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm",
-                  index === active && "bg-accent-soft",
-                  option.value === value && "font-semibold",
-                )}
-              >
-                <span className="min-w-0">
-                  <span className="block truncate">
-                    {option.value === value && <span aria-hidden="true">✓ </span>}
-                    {option.label}
-                  </span>
-                  {option.hint && (
-                    <span className="text-fg-muted block truncate text-xs font-normal">
-                      {option.hint}
-                    </span>
-                  )}
-                </span>
-                {option.badges && <span className="flex shrink-0 gap-1">{option.badges}</span>}
-              </li>
+                id={optionId(index)}
+                option={option}
+                active={index === box.active}
+                chosen={option.value === value}
+                onPick={() => box.pick(option)}
+                onHover={() => box.setActive(index)}
+              />
             ))}
         </ul>
-        {open && (status || footer || matches.length > shown.length) && (
+        {box.open && status && (
           <div role="status" className="border-line text-fg-muted border-t px-3 py-2 text-xs">
-            {status ??
-              footer ??
-              `${shown.length} of ${matches.length} shown: type to narrow the list`}
+            {status}
           </div>
         )}
       </div>

@@ -26,12 +26,19 @@ export const vcenterRestErrorBodySchema = z.looseObject({
   value: vcenterApiErrorBodySchema,
 });
 
+// The /rest router's own errors, e.g. {"name": "com.vmware.vapi.rest.httpNotFound", …}.
+export const vcenterRouterErrorBodySchema = z.looseObject({
+  name: z.string(),
+  localizableMessages: z.array(z.looseObject({ id: z.string(), defaultMessage: z.string() })),
+});
+
 // Anything else vCenter (or a proxy in front of it) answered: the trimmed text.
 export const vcenterRawErrorBodySchema = z.strictObject({ raw: z.string() });
 
 export const vcenterErrorBodySchema = z.union([
   vcenterApiErrorBodySchema,
   vcenterRestErrorBodySchema,
+  vcenterRouterErrorBodySchema,
   vcenterRawErrorBodySchema,
 ]);
 export type VcenterErrorBody = z.infer<typeof vcenterErrorBodySchema>;
@@ -64,6 +71,16 @@ export function vcenterErrorDetails(body: VcenterErrorBody | undefined): {
   if (!body) return { messages: [] };
   if ("raw" in body && typeof body.raw === "string")
     return { messages: [{ id: "http.body", default_message: body.raw, args: [] }] };
+  if ("localizableMessages" in body && Array.isArray(body.localizableMessages)) {
+    const router = body as z.infer<typeof vcenterRouterErrorBodySchema>;
+    return {
+      messages: router.localizableMessages.map((m) => ({
+        id: m.id,
+        default_message: m.defaultMessage,
+        args: [],
+      })),
+    };
+  }
   if ("type" in body && "value" in body) {
     const value = body.value as z.infer<typeof vcenterApiErrorBodySchema>;
     return {

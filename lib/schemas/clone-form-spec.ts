@@ -6,6 +6,7 @@ import {
   type SerialRow,
   type TriState,
 } from "./clone-form";
+import { specPathToFormPath } from "./clone-form-paths";
 import {
   type InstantCloneSpec,
   type InstantCloneSpecInput,
@@ -13,8 +14,7 @@ import {
 } from "./instant-clone";
 
 // Form values → vCenter's InstantCloneSpec, holding only what the operator changed, and the
-// way back for error paths: a spec path ("nics_to_update.4000.mac_address") → the form field
-// that produced it ("nics.0.mac_address").
+// resolver schema that checks them with the shared spec schema.
 
 type NicOverrideInput = NonNullable<InstantCloneSpecInput["nics_to_update"]>[string];
 type SerialOverrideInput = NonNullable<InstantCloneSpecInput["serial_ports_to_update"]>[string];
@@ -141,7 +141,7 @@ export function formValuesToSpecInput(values: CloneFormValues): InstantCloneSpec
   const biosUuid = values.bios_uuid.trim();
   return {
     source: values.source,
-    name: values.name,
+    name: values.name.trim(),
     ...(placement ? { placement } : {}),
     ...(nics ? { nics_to_update: nics } : {}),
     ...(values.disconnect_all_nics ? { disconnect_all_nics: true } : {}),
@@ -154,50 +154,6 @@ export function formValuesToSpecInput(values: CloneFormValues): InstantCloneSpec
 /** The validated InstantCloneSpec for these values; throws a ZodError (spec paths) when invalid. */
 export function formValuesToSpec(values: CloneFormValues): InstantCloneSpec {
   return instantCloneSpecSchema.parse(formValuesToSpecInput(values));
-}
-
-const rowFieldBySpecField: Record<string, string> = {
-  backing: "network",
-  "backing.type": "network",
-  "backing.network": "network",
-  "backing.distributed_port": "distributed_port",
-};
-const portFieldBySpecField = (field: string): string =>
-  field === "backing" || field === "backing.type"
-    ? "backing_type"
-    : field.replace(/^backing\./, "");
-
-const deviceMaps = {
-  nics_to_update: { rows: "nics", field: (f: string) => rowFieldBySpecField[f] ?? f },
-  serial_ports_to_update: { rows: "serial_ports", field: portFieldBySpecField },
-  parallel_ports_to_update: { rows: "parallel_ports", field: portFieldBySpecField },
-} as const;
-
-const topLevel: Record<string, string> = {
-  source: "source",
-  name: "name",
-  placement: "folder",
-  "placement.folder": "folder",
-  "placement.resource_pool": "resource_pool",
-  "placement.datastore": "datastore",
-  disconnect_all_nics: "disconnect_all_nics",
-  bios_uuid: "bios_uuid",
-};
-
-/**
- * The form field behind a dotted spec path, e.g. "nics_to_update.4000.mac_address" →
- * "nics.0.mac_address", or undefined when no field matches (the error then stays in the stack).
- */
-export function specPathToFormPath(specPath: string, values: CloneFormValues): string | undefined {
-  if (topLevel[specPath]) return topLevel[specPath];
-  const [mapName, key, ...rest] = specPath.split(".");
-  if (!(mapName in deviceMaps) || key === undefined) return undefined;
-  const map = deviceMaps[mapName as keyof typeof deviceMaps];
-  const index = values[map.rows].findIndex((row) => row.key === key);
-  if (index < 0) return undefined;
-  // A row-level error (no field) lands on the row's first control.
-  const field = rest.length > 0 ? map.field(rest.join(".")) : map.field("backing");
-  return `${map.rows}.${index}.${field}`;
 }
 
 /**

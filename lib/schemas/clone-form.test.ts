@@ -9,12 +9,8 @@ import {
   reconcileRows,
 } from "./clone-form";
 import { formValuesToQuery, queryToFormValues } from "./clone-form-query";
-import {
-  cloneFormSchema,
-  formValuesToSpec,
-  formValuesToSpecInput,
-  specPathToFormPath,
-} from "./clone-form-spec";
+import { specPathToFormPath } from "./clone-form-paths";
+import { cloneFormSchema, formValuesToSpec, formValuesToSpecInput } from "./clone-form-spec";
 
 const base = (overrides: Partial<CloneFormValues> = {}): CloneFormValues => ({
   ...emptyCloneFormValues(),
@@ -109,7 +105,7 @@ describe("formValuesToSpec", () => {
     });
   });
 
-  it("trims the name as the spec schema does", () => {
+  it("trims the name before it goes into the spec", () => {
     expect(formValuesToSpec(base({ name: "  web-07 " })).name).toBe("web-07");
   });
 });

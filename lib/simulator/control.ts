@@ -62,6 +62,9 @@ function route(
     case "DELETE /__sim/faults":
       sim.faults.clear();
       return { status: 204 };
+    // Test-only: the tokens a test scans logs, answers and the history for.
+    case "GET /__sim/sessions":
+      return { status: 200, body: { sessions: sim.sessions.list() } };
     case "POST /__sim/sessions/expire":
       return { status: 200, body: { expired: sim.sessions.expireAll() } };
     case "GET /__sim/calls": {

@@ -120,6 +120,17 @@ describe("session use", () => {
     expect(reply.body).toEqual(UNAUTHENTICATED);
   });
 
+  it("lists the live sessions' tokens and users on GET /__sim/sessions, without a logged-out one", async () => {
+    const kept = await api.login("operator@vsphere.local");
+    const gone = await api.login();
+    await api.call("DELETE", "/api/session", { token: gone });
+    const reply = await api.call("GET", "/__sim/sessions");
+    expect(reply.status).toBe(200);
+    const { sessions } = reply.body as { sessions: { token: string; user: string }[] };
+    expect(sessions).toContainEqual({ token: kept, user: "VSPHERE.LOCAL\\operator" });
+    expect(sessions.map((s) => s.token)).not.toContain(gone);
+  });
+
   it("expires every session on POST /__sim/sessions/expire", async () => {
     const token = await api.login();
     const expired = await api.call("POST", "/__sim/sessions/expire");

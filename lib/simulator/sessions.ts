@@ -52,6 +52,11 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
+  /** The live sessions, for the test-only GET /__sim/sessions (a leak scan needs the tokens). */
+  list(): { token: string; user: string }[] {
+    return [...this.sessions.values()].map((s) => ({ token: s.token, user: s.user.name }));
+  }
+
   expireAll(): number {
     const count = this.sessions.size;
     this.sessions.clear();

@@ -5,6 +5,7 @@ import {
   vcenterApiErrorBodySchema,
   vcenterErrorDetails,
   vcenterRestErrorBodySchema,
+  vcenterRouterErrorBodySchema,
 } from "@/lib/schemas/api-error";
 
 /** vCenter answered with an error: its status and its body, unchanged. */
@@ -13,9 +14,11 @@ export class VcenterError extends Error {
   constructor(
     readonly status: number,
     readonly body: VcenterErrorBody,
+    /** A message for a person where vCenter's own top message would mislead. */
+    message?: string,
   ) {
     const details = vcenterErrorDetails(body);
-    super(details.messages[0]?.default_message ?? `vCenter answered HTTP ${status}`);
+    super(message ?? details.messages[0]?.default_message ?? `vCenter answered HTTP ${status}`);
     this.errorType = details.errorType;
   }
 }
@@ -44,6 +47,7 @@ export function parseErrorBody(text: string, contentType: string | undefined): V
       if (api.success) return json as VcenterErrorBody;
       const rest = vcenterRestErrorBodySchema.safeParse(json);
       if (rest.success) return json as VcenterErrorBody;
+      if (vcenterRouterErrorBodySchema.safeParse(json).success) return json as VcenterErrorBody;
       if (typeof json === "string") return { raw: readableText(json) };
     } catch {
       // Not JSON after all: fall through and keep the text.

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { query, vcenterFetch } from "./client";
+import { vcenterCall } from "./call";
+import { query } from "./client";
 import type { VcenterContext } from "./context";
 import { vmSummaryListSchema } from "./vcenter-schemas";
 
@@ -11,10 +12,6 @@ export async function findVmByName(
   folder?: string,
 ): Promise<string | undefined> {
   const path = `/api/vcenter/vm${query({ names: name, folders: folder })}`;
-  const list = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: vmSummaryListSchema },
-    ctx.log,
-  );
+  const list = await vcenterCall(ctx, { path, schema: vmSummaryListSchema });
   return list.find((vm) => vm.name === name)?.vm;
 }

@@ -9,7 +9,8 @@ import type {
   VmList,
 } from "@/lib/schemas/inventory";
 
-import { query, vcenterFetch } from "./client";
+import { vcenterCall } from "./call";
+import { query } from "./client";
 import type { VcenterContext } from "./context";
 import { VcenterError } from "./errors";
 import {
@@ -65,13 +66,9 @@ const splitBy: Dimension[] = [
   {
     key: "hosts",
     values: async (ctx) =>
-      (
-        await vcenterFetch(
-          ctx.runtime,
-          { path: "/api/vcenter/host", session: ctx.session, schema: hostListSchema },
-          ctx.log,
-        )
-      ).map((h) => h.host),
+      (await vcenterCall(ctx, { path: "/api/vcenter/host", schema: hostListSchema })).map(
+        (h) => h.host,
+      ),
   },
   { key: "power_states", values: async () => ["POWERED_ON", "POWERED_OFF", "SUSPENDED"] },
   { key: "folders", values: async (ctx) => (await listFolders(ctx)).map((f) => f.folder) },
@@ -99,11 +96,7 @@ async function listAllVms(
 const dedupe = (vms: VmSummaries) => [...new Map(vms.map((vm) => [vm.vm, vm])).values()];
 
 function fetchVms(ctx: VcenterContext, params: Query): Promise<VmSummaries> {
-  return vcenterFetch(
-    ctx.runtime,
-    { path: `/api/vcenter/vm${query(params)}`, session: ctx.session, schema: vmSummaryListSchema },
-    ctx.log,
-  );
+  return vcenterCall(ctx, { path: `/api/vcenter/vm${query(params)}`, schema: vmSummaryListSchema });
 }
 
 const byName = <T extends { name: string }>(items: T[]) =>
@@ -111,31 +104,19 @@ const byName = <T extends { name: string }>(items: T[]) =>
 
 export async function listFolders(ctx: VcenterContext): Promise<Folder[]> {
   const path = `/api/vcenter/folder${query({ type: "VIRTUAL_MACHINE" })}`;
-  const list = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: folderListSchema },
-    ctx.log,
-  );
+  const list = await vcenterCall(ctx, { path, schema: folderListSchema });
   return byName(list.map(({ folder, name }) => ({ folder, name })));
 }
 
 export async function listResourcePools(ctx: VcenterContext): Promise<ResourcePool[]> {
   const path = "/api/vcenter/resource-pool";
-  const list = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: resourcePoolListSchema },
-    ctx.log,
-  );
+  const list = await vcenterCall(ctx, { path, schema: resourcePoolListSchema });
   return byName(list.map(({ resource_pool, name }) => ({ resource_pool, name })));
 }
 
 export async function listDatastores(ctx: VcenterContext): Promise<Datastore[]> {
   const path = "/api/vcenter/datastore";
-  const list = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: datastoreListSchema },
-    ctx.log,
-  );
+  const list = await vcenterCall(ctx, { path, schema: datastoreListSchema });
   return byName(
     list.map(({ datastore, name, type, free_space, capacity }) => ({
       datastore,
@@ -149,10 +130,6 @@ export async function listDatastores(ctx: VcenterContext): Promise<Datastore[]> 
 
 export async function listNetworks(ctx: VcenterContext): Promise<Network[]> {
   const path = "/api/vcenter/network";
-  const list = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: networkListSchema },
-    ctx.log,
-  );
+  const list = await vcenterCall(ctx, { path, schema: networkListSchema });
   return byName(list.map(({ network, name, type }) => ({ network, name, type })));
 }

@@ -1,9 +1,16 @@
 import "server-only";
 
+import { z } from "zod";
+
 import type { EnvironmentRuntime } from "@/lib/config/runtime";
 
 import { type UpstreamLog, vcenterFetch } from "./client";
+import { apiFlavour } from "./flavour";
 import { sessionInfoSchema, sessionTokenSchema } from "./vcenter-schemas";
+
+const REST_SESSION = "/rest/com/vmware/cis/session";
+const wrapped = <T>(schema: z.ZodType<T>): z.ZodType<T> =>
+  z.object({ value: schema }).transform((answer) => answer.value as T);
 
 /** Logs an operator into vCenter; the token is handed back to go into the encrypted cookie. */
 export async function login(
@@ -13,14 +20,16 @@ export async function login(
   log?: UpstreamLog,
 ): Promise<string> {
   const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
+  const headers = { authorization: `Basic ${basic}` };
+  if ((await apiFlavour(runtime, log)) === "rest")
+    return vcenterFetch(
+      runtime,
+      { method: "POST", path: REST_SESSION, headers, schema: wrapped(sessionTokenSchema) },
+      log,
+    );
   return vcenterFetch(
     runtime,
-    {
-      method: "POST",
-      path: "/api/session",
-      headers: { authorization: `Basic ${basic}` },
-      schema: sessionTokenSchema,
-    },
+    { method: "POST", path: "/api/session", headers, schema: sessionTokenSchema },
     log,
   );
 }
@@ -31,11 +40,23 @@ export async function currentUser(
   session: string,
   log?: UpstreamLog,
 ): Promise<string> {
-  const info = await vcenterFetch(
-    runtime,
-    { path: "/api/session", session, schema: sessionInfoSchema },
-    log,
-  );
+  const info =
+    (await apiFlavour(runtime, log)) === "rest"
+      ? await vcenterFetch(
+          runtime,
+          {
+            method: "POST",
+            path: `${REST_SESSION}?~action=get`,
+            session,
+            schema: wrapped(sessionInfoSchema),
+          },
+          log,
+        )
+      : await vcenterFetch(
+          runtime,
+          { path: "/api/session", session, schema: sessionInfoSchema },
+          log,
+        );
   return info.user;
 }
 
@@ -44,5 +65,6 @@ export async function logout(
   session: string,
   log?: UpstreamLog,
 ): Promise<void> {
-  await vcenterFetch(runtime, { method: "DELETE", path: "/api/session", session }, log);
+  const path = (await apiFlavour(runtime, log)) === "rest" ? REST_SESSION : "/api/session";
+  await vcenterFetch(runtime, { method: "DELETE", path, session }, log);
 }

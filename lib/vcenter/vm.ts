@@ -2,18 +2,31 @@ import "server-only";
 
 import type { VmDetail } from "@/lib/schemas/inventory";
 
-import { vcenterFetch } from "./client";
+import { vcenterCall } from "./call";
 import type { VcenterContext } from "./context";
+import { fromPairs } from "./flavour";
 import { type VmInfo, vmInfoSchema } from "./vcenter-schemas";
+
+const VM_INFO_MAPS = [
+  "nics",
+  "serial_ports",
+  "parallel_ports",
+  "disks",
+  "cdroms",
+  "floppies",
+  "sata_adapters",
+  "scsi_adapters",
+  "nvme_adapters",
+];
 
 /** One VM with its NICs and serial and parallel ports, in the console's shape (keys inlined). */
 export async function getVm(ctx: VcenterContext, vm: string): Promise<VmDetail> {
   const path = `/api/vcenter/vm/${encodeURIComponent(vm)}`;
-  const info = await vcenterFetch(
-    ctx.runtime,
-    { path, session: ctx.session, schema: vmInfoSchema },
-    ctx.log,
-  );
+  const info = await vcenterCall(ctx, {
+    path,
+    schema: vmInfoSchema,
+    fromRest: (value) => fromPairs(value, VM_INFO_MAPS),
+  });
   return toDetail(vm, info);
 }
 

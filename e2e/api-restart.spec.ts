@@ -1,0 +1,142 @@
+import Database from "better-sqlite3";
+import type { APIRequestContext } from "@playwright/test";
+
+import type { Operation } from "../lib/schemas/operation";
+import { type RunningSimulator, startSimulator } from "../lib/simulator";
+
+import {
+  type ConsoleHome,
+  type ConsoleProcess,
+  consoleHome,
+  startConsole,
+} from "./console-process";
+import { simCalls, simClearFaults, simFault, simVmsNamed } from "./direct-simulator";
+import { expect, test, uniqueName } from "./fixtures";
+
+// Issue 4: the history lives through a console restart, and a console killed while vCenter
+// was cloning settles that submission at its next start, by looking the name up. Each test
+// ends with the history and the simulator's inventory agreeing.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+const PORT = 13110;
+const ENV = "restart";
+const CLONE_PATH = "/api/vcenter/vm?action=instant-clone";
+const SOURCE = "vm-1005"; // dev-ubuntu-01, running
+
+let sim: RunningSimulator;
+let home: ConsoleHome;
+let app: ConsoleProcess | undefined;
+
+test.beforeAll(async () => {
+  sim = await startSimulator({ port: 0, quiet: true });
+  // timeoutMs well above the test's own waits: the console must still be waiting on the
+  // hung clone when it is killed, not have given up on it.
+  home = consoleHome([{ id: ENV, label: "Restart bench", url: sim.url, timeoutMs: 90_000 }]);
+});
+test.afterEach(async () => simClearFaults(sim.url));
+test.afterAll(async () => {
+  await app?.stop("SIGKILL");
+  await sim.close();
+});
+
+async function restart(signal: NodeJS.Signals) {
+  await app?.stop(signal);
+  app = await startConsole(home, PORT);
+}
+
+async function loginAdmin(request: Parameters<ConsoleProcess["login"]>[0]) {
+  const { api, res } = await app!.login(request, ENV);
+  expect(res.status(), await res.text()).toBe(200);
+  return api;
+}
+
+async function history(api: APIRequestContext): Promise<Operation[]> {
+  const res = await api.get(`/api/environments/${ENV}/operations?limit=200`);
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { items: Operation[] }).items;
+}
+
+/** The operation's row as the console stored it, read from the SQLite file itself. */
+function storedRow(id: string): { state: string; settled_by: string | null } {
+  const db = new Database(home.historyFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT state, settled_by FROM operations WHERE id = ?`).get(id) as {
+      state: string;
+      settled_by: string | null;
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The history and vCenter agree: the VM the operation names is the only one of that name. */
+async function expectInventoryAgrees(api: APIRequestContext, op: Operation) {
+  const inSimulator = await simVmsNamed(sim.url, op.spec.name);
+  expect(inSimulator.map((vm) => vm.vm)).toEqual(op.vm ? [op.vm] : []);
+  const viaConsole = await api.get(`/api/environments/${ENV}/vms?q=${op.spec.name}`);
+  expect(((await viaConsole.json()) as { total: number }).total).toBe(op.vm ? 1 : 0);
+}
+
+test("the history survives a restart of the console", async ({ playwright }) => {
+  await restart("SIGTERM");
+  let api = await loginAdmin(playwright.request);
+  const name = uniqueName("restart-kept");
+  const res = await api.post(`/api/environments/${ENV}/instant-clone`, {
+    data: { source: SOURCE, name },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const { operation: id, vm } = (await res.json()) as { operation: string; vm: string };
+  const before = (await history(api)).find((op) => op.id === id);
+  expect(before).toMatchObject({ state: "succeeded", vm, spec: { source: SOURCE, name } });
+  await api.dispose();
+
+  await restart("SIGTERM");
+  api = await loginAdmin(playwright.request);
+  const after = (await history(api)).find((op) => op.id === id);
+  expect(after).toEqual(before);
+  await expectInventoryAgrees(api, after!);
+  await api.dispose();
+});
+
+for (const { after, outcome, vmMade } of [
+  { after: true, outcome: "succeeded", vmMade: "made the VM" },
+  { after: false, outcome: "failed", vmMade: "made no VM" },
+] as const) {
+  test(`a console killed mid-clone (vCenter ${vmMade}) settles it as ${outcome} at its next start`, async ({
+    playwright,
+  }) => {
+    await restart("SIGTERM");
+    const api = await loginAdmin(playwright.request);
+    // vCenter takes the clone and never answers; with `after` it made the VM first.
+    await simFault(sim.url, { match: { method: "POST", path: CLONE_PATH }, kind: "hang", after });
+    const name = uniqueName(`restart-kill-${outcome}`);
+    const inFlight = api
+      .post(`/api/environments/${ENV}/instant-clone`, { data: { source: SOURCE, name } })
+      .then(
+        (res) => `answered ${res.status()}`,
+        (err: Error) => err.message,
+      );
+    await expect
+      .poll(async () => (await simCalls(sim.url, "vcenter.vm.instant_clone")).at(-1)?.fault)
+      .toBe("hang");
+    // The submission was recorded before it was sent, and is still open.
+    const pending = (await history(api)).find((op) => op.spec.name === name);
+    expect(pending?.state).toBe("pending");
+
+    await restart("SIGKILL");
+    expect(await inFlight).not.toMatch(/^answered/);
+    expect(storedRow(pending!.id)).toEqual({ state: "unknown", settled_by: null });
+    expect(app!.output()).toMatch(/1 submission\(s\) were under way when the console stopped/);
+
+    // The console holds no vCenter token of its own: it settles once the operator is back.
+    const again = await loginAdmin(playwright.request);
+    const settled = (await history(again)).find((op) => op.id === pending!.id);
+    expect(settled).toMatchObject({ state: outcome, settled_by: "startup" });
+    const made = await simVmsNamed(sim.url, name);
+    if (after) expect(settled!.vm).toBe(made[0]?.vm);
+    else expect(settled!.vm).toBeUndefined();
+    expect(storedRow(pending!.id)).toEqual({ state: outcome, settled_by: "startup" });
+    await expectInventoryAgrees(again, settled!);
+    await Promise.all([api.dispose(), again.dispose()]);
+  });
+}
