@@ -39,8 +39,13 @@ test.afterAll(async () => {
   await sim.close();
 });
 
+async function running() {
+  app ??= await startConsole(home, PORT);
+}
+
 async function restart(signal: NodeJS.Signals) {
   await app?.stop(signal);
+  app = undefined;
   app = await startConsole(home, PORT);
 }
 
@@ -78,7 +83,7 @@ async function expectInventoryAgrees(api: APIRequestContext, op: Operation) {
 }
 
 test("the history survives a restart of the console", async ({ playwright }) => {
-  await restart("SIGTERM");
+  await running();
   let api = await loginAdmin(playwright.request);
   const name = uniqueName("restart-kept");
   const res = await api.post(`/api/environments/${ENV}/instant-clone`, {
@@ -105,7 +110,7 @@ for (const { after, outcome, vmMade } of [
   test(`a console killed mid-clone (vCenter ${vmMade}) settles it as ${outcome} at its next start`, async ({
     playwright,
   }) => {
-    await restart("SIGTERM");
+    await running();
     const api = await loginAdmin(playwright.request);
     // vCenter takes the clone and never answers; with `after` it made the VM first.
     await simFault(sim.url, { match: { method: "POST", path: CLONE_PATH }, kind: "hang", after });

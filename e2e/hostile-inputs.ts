@@ -88,9 +88,7 @@ export function hostileCloneBodies(): unknown[] {
     JSON.parse('{"__proto__": {"polluted": true}}'),
   ];
   for (const field of specFields)
-    for (const value of junk)
-      if (!(field === "disconnect_all_nics" && value === true))
-        bodies.push({ ...ok, [field]: value });
+    for (const value of junk) if (!isValid(field, value)) bodies.push({ ...ok, [field]: value });
   for (const value of junk) {
     bodies.push({ ...ok, extra: value });
     bodies.push({ ...ok, constructor: { prototype: value } });

@@ -56,7 +56,21 @@ export function Combobox({
   ref,
   ...aria
 }: ComboboxProps) {
-  const box = useCombobox({ value, options, onChange, onSearch });
+  const {
+    open,
+    text,
+    filter,
+    active,
+    setActive,
+    matches,
+    shown,
+    listRef,
+    openList,
+    close,
+    pick,
+    type,
+    onKeyDown,
+  } = useCombobox({ value, options, onChange, onSearch });
   const listId = `${id}-listbox`;
   const optionId = (index: number) => `${id}-option-${index}`;
   const display = options.find((o) => o.value === value)?.label ?? selectedLabel ?? value;
@@ -64,12 +78,12 @@ export function Combobox({
     ? "Loading…"
     : failed
       ? "The list could not be loaded"
-      : options.length === 0 && !box.filter
+      : options.length === 0 && !filter
         ? emptyText
-        : box.shown.length === 0
-          ? `Nothing matches “${box.text?.trim()}”`
-          : box.matches.length > box.shown.length
-            ? `${box.shown.length} of ${box.matches.length} shown: type to narrow the list`
+        : shown.length === 0
+          ? `Nothing matches “${text?.trim()}”`
+          : matches.length > shown.length
+            ? `${shown.length} of ${matches.length} shown: type to narrow the list`
             : footer;
 
   return (
@@ -81,20 +95,20 @@ export function Combobox({
         type="text"
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={box.open}
+        aria-expanded={open}
         aria-controls={listId}
-        aria-activedescendant={box.open && box.shown[box.active] ? optionId(box.active) : undefined}
+        aria-activedescendant={open && shown[active] ? optionId(active) : undefined}
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
         placeholder={placeholder}
         className={cn(controlClass, "pr-9")}
-        value={box.text ?? display}
-        onChange={(event) => box.type(event.target.value)}
-        onClick={() => (box.open ? undefined : box.openList())}
-        onKeyDown={box.onKeyDown}
+        value={text ?? display}
+        onChange={(event) => type(event.target.value)}
+        onClick={() => (open ? undefined : openList())}
+        onKeyDown={onKeyDown}
         onBlur={() => {
-          box.close();
+          close();
           onBlur?.();
         }}
         {...aria}
@@ -108,30 +122,30 @@ export function Combobox({
       <div
         className={cn(
           "border-line-strong bg-surface absolute z-20 mt-1 w-full overflow-hidden rounded-md border shadow-lg",
-          !box.open && "hidden",
+          !open && "hidden",
         )}
       >
         <ul
-          ref={box.listRef}
+          ref={listRef}
           id={listId}
           role="listbox"
           aria-labelledby={`${id}-label`}
           className="max-h-72 overflow-auto py-1"
         >
-          {box.open &&
-            box.shown.map((option, index) => (
+          {open &&
+            shown.map((option, index) => (
               <ComboboxOptionRow
                 key={option.value}
                 id={optionId(index)}
                 option={option}
-                active={index === box.active}
+                active={index === active}
                 chosen={option.value === value}
-                onPick={() => box.pick(option)}
-                onHover={() => box.setActive(index)}
+                onPick={() => pick(option)}
+                onHover={() => setActive(index)}
               />
             ))}
         </ul>
-        {box.open && status && (
+        {open && status && (
           <div role="status" className="border-line text-fg-muted border-t px-3 py-2 text-xs">
             {status}
           </div>
