@@ -10,12 +10,19 @@ const results = path.join(root, "e2e", ".results");
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).status ?? 1;
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env }).status ?? 1;
 let passed = 0;
 let failed = 0;
 
 const vitestReport = path.join(results, "vitest.json");
-const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`]);
+const vitest = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${vitestReport}`,
+]);
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, "utf8"));
   passed += report.numPassedTests;
@@ -23,7 +30,8 @@ if (existsSync(vitestReport)) {
 }
 if (vitest !== 0 && !existsSync(vitestReport)) failed += 1;
 
-const skipBuild = process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"));
+const skipBuild =
+  process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"));
 const build = skipBuild ? 0 : run("npx", ["next", "build"]);
 if (build !== 0) {
   console.error("next build failed: the end-to-end suite did not run");

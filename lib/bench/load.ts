@@ -56,7 +56,7 @@ export async function loadBench(t: LoadTargets): Promise<void> {
     );
     printLoad("direct", direct);
 
-    const before = await allVms(t, agent);
+    const before = (await allVms(t, agent)).count;
     const viaConsole = await inParallel(`${run}-console`, (name, i) =>
       post(
         `${t.consoleUrl}/api/environments/${t.env}/instant-clone`,
@@ -183,12 +183,13 @@ async function allVms(t: LoadTargets, agent: Agent) {
     { "vmware-api-session-id": t.token },
     agent,
   );
-  return { list, count: list.length, valueOf: () => list.length };
+  return { list, count: list.length };
 }
 
 async function getJson<T>(url: string, headers: Record<string, string>, agent: Agent): Promise<T> {
   const res = await request(url, { headers, dispatcher: agent });
   const text = await res.body.text();
-  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${text.slice(0, 300)}`);
+  if (res.statusCode !== 200)
+    throw new Error(`GET ${url}: ${res.statusCode} ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }

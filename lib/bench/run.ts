@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { timeCalls, report } from "./latency";
+import { loadBench } from "./load";
 import { startConsoleProcess, startSimulatorProcess } from "./servers";
 
 const WARMUP = 30;
@@ -77,6 +78,8 @@ async function main() {
     }
     report("GET vms", times.listDirect, times.listConsole);
     report("instant-clone", times.cloneDirect, times.cloneConsole);
+
+    await loadBench({ simUrl: sim.url, consoleUrl: app.url, env: "bench", token, cookie, source });
   } finally {
     app.stop();
     sim.stop();
