@@ -1,6 +1,13 @@
 import { expect, test, uniqueName, USERS } from "./fixtures";
 import { randomMac } from "./inventory";
-import { choose, chooseSource, deviceRow, loginThroughPage, openForm } from "./ui-helpers";
+import {
+  choose,
+  chooseSource,
+  deviceRow,
+  loginThroughPage,
+  openForm,
+  seriousAxeViolations,
+} from "./ui-helpers";
 
 // The clone through the UI: the whole happy path, keyboard only, and one click one request.
 
@@ -47,6 +54,7 @@ test("clones through the form with a NIC override, a manual MAC, a serial backin
   await expect(result).toContainText(created.vm);
   await expect(result).toContainText("Lab (group-v33)");
   await expect(result).toContainText("pg-dev-ephemeral");
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   const res = await page.request.get(`/api/environments/sim/vms/${created.vm}`);
   const clone = (await res.json()) as CloneDetail;

@@ -9,6 +9,7 @@ import {
   loginThroughPage,
   openForm,
   renderedMessages,
+  seriousAxeViolations,
   vmIdByName,
 } from "./ui-helpers";
 
@@ -91,6 +92,7 @@ test("UNAUTHORIZED (readonly): the privileges per resource are listed", async ({
   await expect(privileges).toContainText("Resource.AssignVMToPool");
   await expect(privileges).toContainText("Datastore.AllocateSpace");
   await expectVcenterOrder(page, envelope);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test("UNAUTHORIZED (operator into Prod): PowerOn on the folder Prod", async ({ page }) => {
