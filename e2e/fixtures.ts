@@ -1,6 +1,6 @@
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 
-import { consoleUrl, faultsSimUrl, hostileSimUrl, simUrl } from "./ports";
+import { consoleUrl, faultsSimUrl, hostileSimUrl, simUrl, uiFaultsSimUrl } from "./ports";
 
 export const PASSWORD = "VMware1!";
 export const USERS = {
@@ -61,6 +61,7 @@ export const test = base.extend<{
   sim: SimControl;
   faults: SimControl;
   hostile: SimControl;
+  uiFaults: SimControl;
 }>({
   admin: async ({ playwright }, use) => {
     const ctx = await loginAs(playwright, USERS.admin);
@@ -74,6 +75,11 @@ export const test = base.extend<{
     await control.clearFaults();
   },
   hostile: async ({ request }, use) => use(new SimControl(request, hostileSimUrl)),
+  uiFaults: async ({ request }, use) => {
+    const control = new SimControl(request, uiFaultsSimUrl);
+    await use(control);
+    await control.clearFaults();
+  },
 });
 
 export { expect };

@@ -2,14 +2,21 @@ import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
-import { CONSOLE_PORT, consoleUrl, FAULTS_SIM_PORT, HOSTILE_SIM_PORT, SIM_PORT } from "./ports";
+import {
+  CONSOLE_PORT,
+  consoleUrl,
+  FAULTS_SIM_PORT,
+  HOSTILE_SIM_PORT,
+  SIM_PORT,
+  UI_FAULTS_SIM_PORT,
+} from "./ports";
 
 const root = path.resolve(__dirname, "..");
 const results = path.join(__dirname, ".results");
 const isCI = Boolean(process.env.CI);
 
-// Three simulators: `sim` for tests that run in parallel, `faults` for the serial tests that
-// inject faults or expire sessions, `hostile` for bad input that must never reach vCenter (its
+// Four simulators: `sim` for tests that run in parallel, `faults` and `ui-faults` for the
+// serial API and UI tests that inject faults or expire sessions, `hostile` for bad input that must never reach vCenter (its
 // call log must stay free of other tests' traffic).
 const simulator = (port: number) => ({
   command: `npx tsx lib/simulator/cli.ts --port ${port} --seed 1`,
@@ -50,6 +57,7 @@ export default defineConfig({
     simulator(SIM_PORT),
     simulator(FAULTS_SIM_PORT),
     simulator(HOSTILE_SIM_PORT),
+    simulator(UI_FAULTS_SIM_PORT),
     {
       command: `npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
       cwd: root,

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, uniqueName, USERS } from "./fixtures";
 import { chooseSource, deviceRow, errorStack, loginThroughPage, openForm } from "./ui-helpers";
 
-// The UI on the fault bench (the `faults` simulator, timeoutMs 3000): an expired session, a
+// The UI on the fault bench (the `ui-faults` simulator, timeoutMs 3000): an expired session, a
 // dropped connection, a slow vCenter and a failing list. The faults are shared by every test of
 // that simulator, so these run one at a time.
 test.describe.configure({ mode: "serial" });
@@ -11,26 +11,29 @@ test.describe.configure({ mode: "serial" });
 const CLONE = { method: "POST", path: "/api/vcenter/vm" };
 
 async function openFaultsForm(page: Page, source: string, name = uniqueName("ui-fault")) {
-  await loginThroughPage(page, USERS.admin, "faults");
-  await openForm(page, "faults");
+  await loginThroughPage(page, USERS.admin, "ui-faults");
+  await openForm(page, "ui-faults");
   await chooseSource(page, source);
   await page.getByLabel("Name", { exact: true }).fill(name);
   return name;
 }
 
-test("UNAUTHENTICATED mid-form: log in again and the form is intact", async ({ page, faults }) => {
+test("UNAUTHENTICATED mid-form: log in again and the form is intact", async ({
+  page,
+  uiFaults,
+}) => {
   const name = await openFaultsForm(page, "dev-ubuntu-01");
   const nic = deviceRow(page, /Network adapter 1/);
   await nic.getByLabel("Start connected").selectOption("false");
   await page.getByLabel("BIOS UUID").fill("12345678-abcd-1234-cdef-123456789abc");
-  await faults.expireSessions();
+  await uiFaults.expireSessions();
 
   const response = page.waitForResponse((r) => r.url().endsWith("/instant-clone"));
   await page.getByRole("button", { name: "Instant clone" }).click();
   expect((await response).status()).toBe(401);
   await expect(errorStack(page)).toContainText("UNAUTHENTICATED");
   await errorStack(page).getByRole("button", { name: "Log in again" }).click();
-  await expect(page).toHaveURL(/\/e\/faults\/login\?next=/);
+  await expect(page).toHaveURL(/\/e\/ui-faults\/login\?next=/);
   await page.getByLabel("Username").fill(USERS.admin);
   await page.getByLabel("Password").fill("VMware1!");
   await page.getByRole("button", { name: "Log in" }).click();
@@ -47,10 +50,10 @@ test("UNAUTHENTICATED mid-form: log in again and the form is intact", async ({ p
 
 test("a dropped connection names the fix and warns the clone may exist", async ({
   page,
-  faults,
+  uiFaults,
 }) => {
   await openFaultsForm(page, "dev-ubuntu-01");
-  await faults.fault({ kind: "drop", match: CLONE });
+  await uiFaults.fault({ kind: "drop", match: CLONE });
   const response = page.waitForResponse((r) => r.url().endsWith("/instant-clone"));
   await page.getByRole("button", { name: "Instant clone" }).click();
   expect((await response).status()).toBeGreaterThanOrEqual(500);
@@ -59,10 +62,10 @@ test("a dropped connection names the fix and warns the clone may exist", async (
   await expect(stack).toContainText("check the VM list for the name before you submit again");
 });
 
-test("one click is one request: a double click submits once", async ({ page, faults }) => {
+test("one click is one request: a double click submits once", async ({ page, uiFaults }) => {
   await openFaultsForm(page, "golden-win2022");
   // Slow enough to see the pending state, below the environment's 3 s timeout.
-  await faults.fault({ kind: "latency", ms: 2200, match: CLONE });
+  await uiFaults.fault({ kind: "latency", ms: 2200, match: CLONE });
   const posts: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().endsWith("/instant-clone")) posts.push(r.url());
@@ -78,8 +81,8 @@ test("one click is one request: a double click submits once", async ({ page, fau
   expect(posts).toHaveLength(1);
 });
 
-test("a list that fails says so where it is used", async ({ page, faults }) => {
-  await faults.fault({
+test("a list that fails says so where it is used", async ({ page, uiFaults }) => {
+  await uiFaults.fault({
     kind: "error",
     status: 503,
     times: 0,
@@ -94,6 +97,6 @@ test("a list that fails says so where it is used", async ({ page, faults }) => {
     await nic.getByRole("combobox", { name: "Network" }).click();
     await expect(nic.getByRole("status")).toHaveText("The list could not be loaded");
   } finally {
-    await faults.clearFaults();
+    await uiFaults.clearFaults();
   }
 });
