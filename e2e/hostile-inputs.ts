@@ -100,10 +100,12 @@ export function hostileCloneBodies(): unknown[] {
     });
     bodies.push({ ...ok, nics_to_update: { "4000": { mac_type: value } } });
     bodies.push({ ...ok, serial_ports_to_update: { "9000": { backing: { type: value } } } });
-    bodies.push({
-      ...ok,
-      parallel_ports_to_update: { [String(value).slice(0, 50)]: { start_connected: true } },
-    });
+    // A key of digits is a well-formed device key (vCenter decides whether the VM has it).
+    if (!/^\d+$/.test(String(value)))
+      bodies.push({
+        ...ok,
+        parallel_ports_to_update: { [String(value).slice(0, 50)]: { start_connected: true } },
+      });
   }
   for (const id of hostileIds)
     bodies.push({ ...ok, source: decodeURIComponent(id.replace(/%(?![0-9A-F]{2})/gi, "%25")) });

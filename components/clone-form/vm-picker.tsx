@@ -24,7 +24,11 @@ export function VmPicker({ env }: { env: string }) {
   const vms = useVms(env, { q, limit: PAGE });
   const error = useFieldError("source");
 
-  const options: ComboboxOption[] = (vms.data?.items ?? []).map((vm) => ({
+  // While the search for the latest keystrokes is in flight the previous answer is still shown:
+  // narrow it to what was typed, so Enter never picks a VM that no longer matches.
+  const needle = search.trim().toLowerCase();
+  const matching = (vms.data?.items ?? []).filter((vm) => vm.name.toLowerCase().includes(needle));
+  const options: ComboboxOption[] = matching.map((vm) => ({
     value: vm.vm,
     label: vm.name,
     hint: [vm.vm, formatVmSize(vm.cpu_count, vm.memory_size_MiB)].filter(Boolean).join(" · "),
