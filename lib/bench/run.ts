@@ -6,6 +6,7 @@ import path from "node:path";
 
 import { timeCalls, report } from "./latency";
 import { loadBench } from "./load";
+import { reportPageWeights } from "./page-weight";
 import { startConsoleProcess, startSimulatorProcess } from "./servers";
 
 const WARMUP = 30;
@@ -24,9 +25,9 @@ async function main() {
     const direct = { "vmware-api-session-id": token };
     const viaConsole = { cookie };
 
-    const vms = await fetch(`${sim.url}/api/vcenter/vm?power_states=POWERED_ON`, {
-      headers: direct,
-    });
+    // dev-ubuntu-01: a running VM on a standard portgroup, so thousands of clones never run
+    // out of distributed ports (a static-binding portgroup holds 64).
+    const vms = await fetch(`${sim.url}/api/vcenter/vm?names=dev-ubuntu-01`, { headers: direct });
     const source = ((await vms.json()) as { vm: string }[])[0].vm;
     let n = 0;
     const cloneBody = () => ({ source, name: `bench-${process.pid}-${n++}` });
@@ -80,6 +81,7 @@ async function main() {
     report("instant-clone", times.cloneDirect, times.cloneConsole);
 
     await loadBench({ simUrl: sim.url, consoleUrl: app.url, env: "bench", token, cookie, source });
+    await reportPageWeights(app.url);
   } finally {
     app.stop();
     sim.stop();

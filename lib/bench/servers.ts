@@ -17,10 +17,17 @@ async function startProcess(
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
+  const stale = await fetch(readyUrl).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`${readyUrl} already answers: stop what runs there first`);
+  // Its own process group, so stopping it also stops what npx started under it.
   const child = spawn(cmd, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -33,7 +40,7 @@ async function startProcess(
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  child.kill();
+  stopGroup(child);
   throw new Error(`${readyUrl} did not answer within 60 s`);
 }
 
@@ -45,7 +52,7 @@ export async function startSimulatorProcess(port: number, vms = 40): Promise<Sta
     {},
     `${url}/api/session`,
   );
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, stop: () => stopGroup(child) };
 }
 
 /** `next start` (a production build must exist) with one environment pointing at `vcenterUrl`. */
@@ -64,5 +71,13 @@ export async function startConsoleProcess(port: number, vcenterUrl: string): Pro
     },
     `${url}/api/health`,
   );
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, stop: () => stopGroup(child) };
+}
+
+function stopGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
 }

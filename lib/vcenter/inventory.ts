@@ -38,7 +38,7 @@ export async function listVms(ctx: VcenterContext, filter: VmFilter): Promise<Vm
   const all = dedupe(await listAllVms(ctx, base, dimensions));
   const needle = filter.q?.trim().toLowerCase();
   const matches = needle ? all.filter((vm) => vm.name.toLowerCase().includes(needle)) : all;
-  matches.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  matches.sort((a, b) => byNameOrder.compare(a.name, b.name));
   return {
     total: matches.length,
     items: matches.slice(0, filter.limit).map((vm) => {
@@ -53,6 +53,10 @@ export async function listVms(ctx: VcenterContext, filter: VmFilter): Promise<Vm
     }),
   };
 }
+
+// One collator for every sort: localeCompare with options builds a new one per comparison,
+// which costs milliseconds on a list of a few hundred names.
+const byNameOrder = new Intl.Collator("en", { numeric: true });
 
 type Query = Record<string, string | undefined>;
 interface Dimension {
@@ -100,7 +104,7 @@ function fetchVms(ctx: VcenterContext, params: Query): Promise<VmSummaries> {
 }
 
 const byName = <T extends { name: string }>(items: T[]) =>
-  items.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  items.sort((a, b) => byNameOrder.compare(a.name, b.name));
 
 export async function listFolders(ctx: VcenterContext): Promise<Folder[]> {
   const path = `/api/vcenter/folder${query({ type: "VIRTUAL_MACHINE" })}`;

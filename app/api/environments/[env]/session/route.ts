@@ -3,7 +3,13 @@ import { NextResponse } from "next/server";
 import { withEnvironment, withOperator } from "@/lib/http/env-route";
 import { beforeLogin, clientAddress, loginFailed, loginSucceeded } from "@/lib/http/login-throttle";
 import { readJsonObject } from "@/lib/http/read-json";
-import { clearSessionCookie, sealSession, setSessionCookie } from "@/lib/http/session-cookie";
+import {
+  clearSessionCookie,
+  cookieName,
+  forgetSession,
+  sealSession,
+  setSessionCookie,
+} from "@/lib/http/session-cookie";
 import { isHttps } from "@/lib/http/origin-check";
 import { loginSchema } from "@/lib/schemas/inventory";
 import { VcenterError } from "@/lib/vcenter/errors";
@@ -41,6 +47,7 @@ export const DELETE = withOperator(async ({ req, envId, runtime, vcenter }) => {
     // An already expired vCenter session is as logged out as it gets.
     if (!(err instanceof VcenterError && err.status === 401)) throw err;
   }
+  forgetSession(envId, req.cookies.get(cookieName(envId))?.value);
   const res = new NextResponse(null, { status: 204 });
   clearSessionCookie(res, envId, isHttps(req));
   return res;
