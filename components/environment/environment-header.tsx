@@ -29,7 +29,21 @@ export function EnvironmentHeader({ environment }: { environment: EnvironmentSum
             {environment.kind === "simulator" && <Badge tone="info">simulator</Badge>}
           </span>
         </div>
-        <SessionStatus env={environment.id} />
+        <nav aria-label="Environment" className="flex items-center gap-4 text-sm">
+          <Link
+            className="text-accent hover:underline"
+            href={`/e/${encodeURIComponent(environment.id)}`}
+          >
+            Clone
+          </Link>
+          <Link
+            className="text-accent hover:underline"
+            href={`/e/${encodeURIComponent(environment.id)}/history`}
+          >
+            History
+          </Link>
+          <SessionStatus env={environment.id} />
+        </nav>
       </div>
     </header>
   );

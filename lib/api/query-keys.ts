@@ -13,4 +13,7 @@ export const queryKeys = {
   resourcePools: (env: string) => ["env", env, "resource-pools"] as const,
   datastores: (env: string) => ["env", env, "datastores"] as const,
   networks: (env: string) => ["env", env, "networks"] as const,
+  operations: (env: string, filter: { outcome?: string; offset: number }) =>
+    ["env", env, "operations", filter] as const,
+  operation: (env: string, id: string) => ["env", env, "operation", id] as const,
 };

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+
+import { HistoryTable } from "@/components/history/history-table";
+import { SessionGate } from "@/components/session/session-gate";
+
+import { getEnvironment } from "../get-environment";
+
+type PageProps = { params: Promise<{ env: string }> };
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const environment = await getEnvironment(params);
+  return { title: `History · ${environment.label}` };
+}
+
+/** Every submission in this environment, newest first. */
+export default async function HistoryPage({ params }: PageProps) {
+  const environment = await getEnvironment(params);
+  return (
+    <SessionGate env={environment.id}>
+      <Suspense>
+        <HistoryTable env={environment.id} />
+      </Suspense>
+    </SessionGate>
+  );
+}
