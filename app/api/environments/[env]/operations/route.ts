@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
+import { queryParams } from "@/lib/http/query-params";
 import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
@@ -16,7 +17,9 @@ const listQuerySchema = z.strictObject({
 
 // GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
 export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
-  const query = listQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const query = listQuerySchema.parse(
+    queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
+  );
   await settleUnknown(vcenter, envId, operator.user);
   return NextResponse.json(
     history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),

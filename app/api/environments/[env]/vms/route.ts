@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
+import { queryParams } from "@/lib/http/query-params";
 import { folderIdSchema } from "@/lib/schemas/ids";
 import { powerStateSchema } from "@/lib/schemas/inventory";
 import { listVms } from "@/lib/vcenter/inventory";
@@ -17,7 +18,9 @@ const vmQuerySchema = z.strictObject({
 
 // GET /api/environments/{env}/vms?q=&power_state=&folder=&limit= – VMs to clone from
 export const GET = withOperator(async ({ req, vcenter }) => {
-  const filter = vmQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const filter = vmQuerySchema.parse(
+    queryParams(new URL(req.url).searchParams, ["q", "power_state", "folder", "limit"]),
+  );
   return NextResponse.json(
     await listVms(vcenter, {
       q: filter.q,
