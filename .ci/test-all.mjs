@@ -39,11 +39,16 @@ if (build !== 0) {
 } else {
   const e2e = run("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]);
   const e2eReport = path.join(results, "report.json");
-  if (existsSync(e2eReport)) {
-    const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
-  } else if (e2e !== 0) failed += 1;
+  const stats = existsSync(e2eReport)
+    ? JSON.parse(readFileSync(e2eReport, "utf8")).stats
+    : undefined;
+  passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+  failed += stats?.unexpected ?? 0;
+  // A run that failed without a failing test (a server that would not start) still fails.
+  if (e2e !== 0 && !stats?.unexpected) {
+    console.error("The end-to-end suite did not run to completion");
+    failed += 1;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);
