@@ -1,7 +1,8 @@
-import { expect, loginAs, test, USERS } from "./fixtures";
+import { expect, loginAs, SimControl, test, USERS } from "./fixtures";
+import { invalidSimUrl } from "./ports";
 
 // Bodies the console must refuse itself: 400, origin "console", a field error naming each bad
-// field, and not one instant-clone call reaching vCenter. Run against the `hostile` simulator,
+// field, and not one instant-clone call reaching vCenter. Run against the `invalid` simulator,
 // serially, so its call log holds only this file's traffic.
 test.describe.configure({ mode: "serial" });
 
@@ -116,13 +117,13 @@ const cases: { title: string; body: unknown; fields: string[] }[] = [
 
 test.describe("invalid instant-clone bodies", () => {
   test.beforeAll(async ({ request }) => {
-    await request.delete("http://127.0.0.1:18991/__sim/calls");
+    await request.delete("http://127.0.0.1:18993/__sim/calls");
   });
 
   for (const c of cases) {
     test(`refuses ${c.title}`, async ({ playwright }) => {
-      const api = await loginAs(playwright, USERS.admin, "hostile");
-      const res = await api.post("/api/environments/hostile/instant-clone", { data: c.body });
+      const api = await loginAs(playwright, USERS.admin, "invalid");
+      const res = await api.post("/api/environments/invalid/instant-clone", { data: c.body });
       expect(res.status()).toBe(400);
       const { error } = await res.json();
       expect(error.origin).toBe("console");
@@ -134,8 +135,8 @@ test.describe("invalid instant-clone bodies", () => {
   }
 
   test("refuses a body that is not JSON", async ({ playwright }) => {
-    const api = await loginAs(playwright, USERS.admin, "hostile");
-    const res = await api.post("/api/environments/hostile/instant-clone", {
+    const api = await loginAs(playwright, USERS.admin, "invalid");
+    const res = await api.post("/api/environments/invalid/instant-clone", {
       headers: { "content-type": "application/json" },
       data: "{source: vm-1}",
     });
@@ -147,8 +148,10 @@ test.describe("invalid instant-clone bodies", () => {
     await api.dispose();
   });
 
-  test("none of them reached vCenter", async ({ hostile }) => {
-    const clones = (await hostile.calls("/api/vcenter/vm")).filter((c) => c.method === "POST");
+  test("none of them reached vCenter", async ({ request }) => {
+    const clones = (await new SimControl(request, invalidSimUrl).calls("/api/vcenter/vm")).filter(
+      (c) => c.method === "POST",
+    );
     expect(clones).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   consoleUrl,
   FAULTS_SIM_PORT,
   HOSTILE_SIM_PORT,
+  INVALID_SIM_PORT,
   SIM_PORT,
   UI_FAULTS_SIM_PORT,
 } from "./ports";
@@ -16,7 +17,7 @@ const results = path.join(__dirname, ".results");
 const isCI = Boolean(process.env.CI);
 
 // Four simulators: `sim` for tests that run in parallel, `faults` and `ui-faults` for the
-// serial API and UI tests that inject faults or expire sessions, `hostile` for bad input that must never reach vCenter (its
+// serial API and UI tests that inject faults or expire sessions, `hostile` and `invalid` for bad input that must never reach vCenter (each
 // call log must stay free of other tests' traffic).
 const simulator = (port: number) => ({
   command: `npx tsx lib/simulator/cli.ts --port ${port} --seed 1`,
@@ -58,6 +59,7 @@ export default defineConfig({
     simulator(FAULTS_SIM_PORT),
     simulator(HOSTILE_SIM_PORT),
     simulator(UI_FAULTS_SIM_PORT),
+    simulator(INVALID_SIM_PORT),
     {
       command: `npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
       cwd: root,
