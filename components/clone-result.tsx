@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef } from "react";
 
 import { envPath } from "@/lib/api/fetch-json";
@@ -7,6 +8,7 @@ import { useVm } from "@/lib/api/use-vm";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
 import { Button } from "@/components/ui/button";
+import { operationHref } from "@/components/history/hrefs";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 
 type CloneResultProps = {
@@ -16,6 +18,9 @@ type CloneResultProps = {
   seconds?: number;
   onCloneAnother: () => void;
 };
+
+const linkButton =
+  "border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline";
 
 const describeValue = (value: unknown, nameOf: (id: string) => string | undefined): string => {
   if (typeof value === "boolean") return value ? "on" : "off";
@@ -100,19 +105,13 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
         ))}
       </dl>
       <div className="flex flex-wrap gap-3">
-        <a
-          className="border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline"
-          href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}
-        >
+        <a className={linkButton} href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}>
           View {result.name} in the console API
         </a>
         {result.operation && (
-          <a
-            className="border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline"
-            href={envPath(env, `/operations/${encodeURIComponent(result.operation)}`)}
-          >
+          <Link className={linkButton} href={operationHref(env, result.operation)}>
             The recorded operation
-          </a>
+          </Link>
         )}
         <Button variant="primary" onClick={onCloneAnother}>
           Clone another

@@ -18,10 +18,9 @@ import { clearDraft, readDraft, saveDraft } from "./form-draft";
 import type { CloneForm as CloneFormApi } from "./form-context";
 import { NameSection } from "./name-section";
 import { NicsSection } from "./nics-section";
-import { ParallelPortsSection } from "./parallel-ports-section";
 import { PlacementSection } from "./placement-section";
+import { PortsSection } from "./ports-section";
 import { RequestPreview } from "./request-preview";
-import { SerialPortsSection } from "./serial-ports-section";
 import { SourceSection } from "./source-section";
 import { SubmitBar } from "./submit-bar";
 import { useCloneSubmit } from "./use-clone-submit";
@@ -73,14 +72,15 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           <NameSection />
           <PlacementSection env={env} />
           <NicsSection env={env} />
-          <SerialPortsSection env={env} />
-          <ParallelPortsSection env={env} />
+          <PortsSection env={env} kind="serial_ports" />
+          <PortsSection env={env} kind="parallel_ports" />
           <AdvancedSection />
           <RequestPreview host={environment.host} />
           {mutation.isError && (
             <ErrorStack
               error={mutation.error}
               title="Instant clone failed"
+              env={env}
               context={{
                 request: submission?.spec,
                 nameOf,

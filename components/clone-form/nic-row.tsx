@@ -10,9 +10,9 @@ import { Select } from "@/components/ui/select";
 import { networkTypeLabels } from "@/components/inventory/format";
 
 import { DeviceFieldset } from "./device-fieldset";
+import { connectionToggles, DeviceToggles } from "./device-toggles";
 import { fieldId, useCloneFormContext, useFieldError } from "./form-context";
 import { InventoryPicker } from "./inventory-picker";
-import { TriStateSelect } from "./tri-state-select";
 
 const macTypeOptions = (current?: NicInfo) => [
   { value: "", label: current ? `Keep (${current.mac_type.toLowerCase()})` : "Keep" },
@@ -37,18 +37,17 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
   const path = `nics.${index}` as const;
   const macError = useFieldError(`${path}.mac_address`);
   const portError = useFieldError(`${path}.distributed_port`);
-  const name = info?.label ?? `Device ${nicKey}`;
 
   return (
     <DeviceFieldset
-      legend={`${name} (${nicKey})`}
+      deviceKey={nicKey}
+      label={info?.label}
       current={
         info
           ? `Now: ${info.backing.network_name ?? info.backing.network ?? networkTypeLabels[info.backing.type] ?? info.backing.type} · MAC ${info.mac_address ?? "unset"} (${info.mac_type.toLowerCase()})`
           : "The source has no device with this key; vCenter will refuse it. Reset it to leave it out."
       }
       onReset={onReset}
-      resetLabel={`Reset ${name}`}
     >
       <div className="grid gap-4 md:grid-cols-2">
         <InventoryPicker
@@ -103,28 +102,21 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
           </Field>
         )}
       </div>
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        <TriStateSelect
-          name={`${path}.start_connected`}
-          label="Start connected"
-          current={info?.start_connected}
-        />
-        <TriStateSelect
-          name={`${path}.allow_guest_control`}
-          label="Allow guest control"
-          current={info?.allow_guest_control}
-        />
-        <TriStateSelect
-          name={`${path}.wake_on_lan_enabled`}
-          label="Wake on LAN"
-          current={info?.wake_on_lan_enabled}
-        />
-        <TriStateSelect
-          name={`${path}.upt_compatibility_enabled`}
-          label="UPT compatibility"
-          current={info?.upt_compatibility_enabled}
-        />
-      </div>
+      <DeviceToggles
+        toggles={[
+          ...connectionToggles(path, info),
+          {
+            name: `${path}.wake_on_lan_enabled`,
+            label: "Wake on LAN",
+            current: info?.wake_on_lan_enabled,
+          },
+          {
+            name: `${path}.upt_compatibility_enabled`,
+            label: "UPT compatibility",
+            current: info?.upt_compatibility_enabled,
+          },
+        ]}
+      />
     </DeviceFieldset>
   );
 }

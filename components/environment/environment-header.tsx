@@ -3,9 +3,11 @@ import Link from "next/link";
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { Badge } from "@/components/ui/badge";
 
+import { NavLink } from "./nav-link";
 import { SessionStatus } from "./session-status";
 
 export function EnvironmentHeader({ environment }: { environment: EnvironmentSummary }) {
+  const base = `/e/${encodeURIComponent(environment.id)}`;
   return (
     <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -30,18 +32,10 @@ export function EnvironmentHeader({ environment }: { environment: EnvironmentSum
           </span>
         </div>
         <nav aria-label="Environment" className="flex items-center gap-4 text-sm">
-          <Link
-            className="text-accent hover:underline"
-            href={`/e/${encodeURIComponent(environment.id)}`}
-          >
-            Clone
-          </Link>
-          <Link
-            className="text-accent hover:underline"
-            href={`/e/${encodeURIComponent(environment.id)}/history`}
-          >
+          <NavLink href={base}>Clone</NavLink>
+          <NavLink href={`${base}/history`} section={`${base}/operations/`}>
             History
-          </Link>
+          </NavLink>
           <SessionStatus env={environment.id} />
         </nav>
       </div>

@@ -1,8 +1,11 @@
 "use client";
 
+import Link from "next/link";
+
 import { type ApiError, toApiError } from "@/lib/api/api-error";
 import { vcenterErrorDetails } from "@/lib/schemas/api-error";
 import { Badge } from "@/components/ui/badge";
+import { operationHref } from "@/components/history/hrefs";
 import { CopyButton } from "@/components/ui/copy-button";
 
 import { type ErrorContext, ErrorGuidance } from "./error-guidance";
@@ -15,6 +18,8 @@ type ErrorStackProps = {
   /** What was being done, e.g. "Instant clone failed" or "The folder list failed". */
   title?: string;
   context?: ErrorContext;
+  /** The environment of a recorded submission: its operation id then links to its page. */
+  env?: string;
 };
 
 /**
@@ -22,7 +27,12 @@ type ErrorStackProps = {
  * error_type, the top message as the headline, vCenter's messages in order, what to do, and the
  * whole envelope to copy.
  */
-export function ErrorStack({ error: raw, title = "Something failed", context }: ErrorStackProps) {
+export function ErrorStack({
+  error: raw,
+  title = "Something failed",
+  context,
+  env,
+}: ErrorStackProps) {
   const error: ApiError = toApiError(raw);
   const { body } = error;
   const details = vcenterErrorDetails(body.vcenter);
@@ -85,7 +95,17 @@ export function ErrorStack({ error: raw, title = "Something failed", context }: 
       )}
       {(body.request_id || body.operation) && (
         <p className="text-fg-muted text-xs">
-          {body.operation && <>Operation {body.operation}. </>}
+          {body.operation &&
+            (env ? (
+              <>
+                <Link className="text-accent underline" href={operationHref(env, body.operation)}>
+                  Operation {body.operation}
+                </Link>{" "}
+                (kept in the history).{" "}
+              </>
+            ) : (
+              <>Operation {body.operation}. </>
+            ))}
           {body.request_id && <>Request {body.request_id}.</>}
         </p>
       )}

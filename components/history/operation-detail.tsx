@@ -2,21 +2,21 @@
 
 import Link from "next/link";
 
-import { ApiError } from "@/lib/api/api-error";
-import { useOperation } from "@/lib/api/use-operations";
-import { specToQuery } from "@/lib/schemas/spec-query";
+import { useOperation } from "@/lib/api/use-operation";
 import { ErrorStack } from "@/components/error-stack/error-stack";
-import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
 
-import { formatDuration, formatWhen, OutcomeBadge } from "./outcome-badge";
+import { cloneAgainHref, historyHref } from "./hrefs";
+import { OperationFacts } from "./operation-facts";
+import { OperationOutcome } from "./operation-outcome";
+import { SpecJson } from "./spec-json";
+
+const linkButton =
+  "border-line-strong bg-surface text-accent hover:bg-surface-muted inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium";
 
 /** One submission in full: what was sent, by whom, and what came of it. */
 export function OperationDetail({ env, id }: { env: string; id: string }) {
   const operation = useOperation(env, id);
-  const base = `/e/${encodeURIComponent(env)}`;
   if (operation.isPending)
     return (
       <p role="status" className="text-fg-muted flex items-center gap-2 text-sm">
@@ -25,62 +25,26 @@ export function OperationDetail({ env, id }: { env: string; id: string }) {
     );
   if (operation.isError)
     return <ErrorStack error={operation.error} title="The operation could not be read" />;
+
   const op = operation.data;
-  const specJson = JSON.stringify(op.spec, null, 2);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">
-          Instant clone of <span className="font-mono">{op.spec.name}</span>
-        </h1>
-        <Link className="text-accent text-sm underline" href={`${base}?${specToQuery(op.spec)}`}>
-          Clone again with these values
+      <div className="space-y-3">
+        <Link className="text-accent text-sm hover:underline" href={historyHref(env)}>
+          ← History
         </Link>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold break-all">
+            Instant clone of <span className="font-mono">{op.spec.name}</span>
+          </h1>
+          <Link className={linkButton} href={cloneAgainHref(env, op.spec)}>
+            Clone again with these values
+          </Link>
+        </div>
       </div>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="text-fg-muted">Outcome</dt>
-        <dd>
-          <OutcomeBadge operation={op} />
-        </dd>
-        <dt className="text-fg-muted">By</dt>
-        <dd>{op.user}</dd>
-        <dt className="text-fg-muted">Started</dt>
-        <dd>{formatWhen(op.started_at)}</dd>
-        <dt className="text-fg-muted">Duration</dt>
-        <dd>{formatDuration(op.duration_ms)}</dd>
-        {op.vm && (
-          <>
-            <dt className="text-fg-muted">New VM</dt>
-            <dd className="font-mono">{op.vm}</dd>
-          </>
-        )}
-      </dl>
-      {op.state === "unknown" && (
-        <Alert tone="warning" title="Whether vCenter made this clone is not known yet">
-          No answer came back from vCenter after the request was sent. The console never sends it
-          again by itself; it looks the name up in vCenter and shows the outcome here as soon as it
-          knows.
-        </Alert>
-      )}
-      {op.settled_by && (
-        <Alert tone="info" title="Settled by looking the name up">
-          vCenter&apos;s answer was lost, so the console looked &ldquo;{op.spec.name}&rdquo; up in
-          vCenter:{" "}
-          {op.state === "succeeded"
-            ? "the clone exists."
-            : "no such VM, so the clone was not made."}
-        </Alert>
-      )}
-      {op.error && op.state !== "succeeded" && (
-        <ErrorStack
-          error={new ApiError(op.error)}
-          title="What vCenter or the console answered"
-          context={{ request: op.spec }}
-        />
-      )}
-      <Card title="The request as sent" actions={<CopyButton text={specJson} label="Copy JSON" />}>
-        <pre className="bg-surface-muted overflow-x-auto rounded p-3 text-xs">{specJson}</pre>
-      </Card>
+      <OperationFacts env={env} operation={op} />
+      <OperationOutcome operation={op} />
+      <SpecJson spec={op.spec} />
     </div>
   );
 }

@@ -8,11 +8,22 @@ const tones: Record<Operation["state"], BadgeTone> = {
   pending: "info",
 };
 
-const labels: Record<Operation["state"], string> = {
+export const outcomeLabels: Record<Operation["state"], string> = {
   succeeded: "Succeeded",
   failed: "Failed",
   unknown: "Outcome unknown",
   pending: "Under way",
+};
+
+/** What an outcome means, for the states whose badge alone does not say enough. */
+export const outcomeNotes: Partial<Record<Operation["state"], string>> = {
+  unknown: "vCenter's answer was lost; the console is looking the name up to find out.",
+  pending: "Sent to vCenter; waiting for its answer.",
+};
+
+const settledLabels: Record<NonNullable<Operation["settled_by"]>, string> = {
+  lookup: "settled by lookup",
+  startup: "settled by lookup at start-up",
 };
 
 /** The outcome of a submission, and whether it was settled by looking the name up in vCenter. */
@@ -23,13 +34,8 @@ export function OutcomeBadge({
 }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <Badge tone={tones[operation.state]}>{labels[operation.state]}</Badge>
-      {operation.settled_by && <Badge tone="neutral">settled by lookup</Badge>}
+      <Badge tone={tones[operation.state]}>{outcomeLabels[operation.state]}</Badge>
+      {operation.settled_by && <Badge tone="neutral">{settledLabels[operation.settled_by]}</Badge>}
     </span>
   );
 }
-
-export const formatDuration = (ms?: number) =>
-  ms === undefined ? "—" : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-
-export const formatWhen = (iso: string) => new Date(iso).toLocaleString();

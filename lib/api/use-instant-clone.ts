@@ -26,5 +26,8 @@ export function useInstantClone(env: string) {
     // The new VM belongs in every later VM list.
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: [...queryKeys.environment(env), "vms"] }),
+    // Success or failure, the submission is now in the history.
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: [...queryKeys.environment(env), "operations"] }),
   });
 }

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
-import { operationListSchema, operationSchema, type OperationState } from "@/lib/schemas/operation";
+import { operationListSchema, type OperationState } from "@/lib/schemas/operation";
 
 import { envPath, fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
+import { isSettling } from "./use-operation";
 
 export const HISTORY_PAGE = 25;
 
@@ -24,23 +25,11 @@ export const operationsQuery = (env: string, filter: OperationFilter) =>
       });
     },
     staleTime: 5_000,
+    // Each read lets the server settle unknown outcomes (a lookup in vCenter), so ask again,
+    // unhurried, until none is left on the page.
+    refetchInterval: (query) => (query.state.data?.items.some(isSettling) ? 10_000 : false),
   });
 
 /** One page of the environment's history, newest first. */
 export const useOperations = (env: string, filter: OperationFilter) =>
   useQuery(operationsQuery(env, filter));
-
-/** One submission; asked again while its outcome is not known yet. */
-export const useOperation = (env: string, id: string) =>
-  useQuery({
-    queryKey: queryKeys.operation(env, id),
-    queryFn: ({ signal }) =>
-      fetchJson(envPath(env, `/operations/${encodeURIComponent(id)}`), {
-        schema: operationSchema,
-        signal,
-      }),
-    refetchInterval: (query) =>
-      query.state.data?.state === "pending" || query.state.data?.state === "unknown"
-        ? 3_000
-        : false,
-  });

@@ -3,46 +3,44 @@
 import { useFieldArray, useWatch } from "react-hook-form";
 
 import { useVm } from "@/lib/api/use-vm";
-import { emptyParallelRow } from "@/lib/schemas/clone-form";
 import { Card } from "@/components/ui/card";
 
 import { DeviceListState } from "./device-list-state";
 import { useCloneFormContext } from "./form-context";
-import { ParallelPortRow } from "./parallel-port-row";
+import { type PortKind, portKinds } from "./port-kinds";
+import { PortRow } from "./port-row";
 import { useSourceDeviceRows } from "./use-source-devices";
 
-export function ParallelPortsSection({ env }: { env: string }) {
+/** The source's serial or parallel ports, one row each; the two kinds differ only in portKinds. */
+export function PortsSection({ env, kind }: { env: string; kind: PortKind }) {
   const { control, getValues, formState } = useCloneFormContext();
   const source = useWatch({ control, name: "source" });
   const detail = useVm(env, source);
-  const rows = useFieldArray({ control, name: "parallel_ports" });
-  const ports = detail.data?.parallel_ports;
+  const rows = useFieldArray({ control, name: kind });
+  const ports = detail.data?.[kind];
+  const { title, noun, empty } = portKinds[kind];
   useSourceDeviceRows({
     source,
     initialSource: formState.defaultValues?.source,
     deviceKeys: ports?.map((port) => port.key),
-    current: () => getValues("parallel_ports"),
+    current: () => getValues(kind),
     replace: rows.replace,
-    empty: emptyParallelRow,
+    empty,
   });
 
   return (
-    <Card title="Parallel ports">
-      <DeviceListState
-        source={source}
-        detail={detail}
-        count={rows.fields.length}
-        noun="parallel ports"
-      >
+    <Card title={title}>
+      <DeviceListState source={source} detail={detail} count={rows.fields.length} noun={noun}>
         {rows.fields.map((field, index) => (
-          <ParallelPortRow
+          <PortRow
             key={field.id}
+            kind={kind}
             index={index}
             portKey={field.key}
             info={ports?.find((port) => port.key === field.key)}
             onReset={() =>
               ports?.some((port) => port.key === field.key)
-                ? rows.update(index, emptyParallelRow(field.key))
+                ? rows.update(index, empty(field.key))
                 : rows.remove(index)
             }
           />

@@ -2,38 +2,41 @@
 
 import { useWatch } from "react-hook-form";
 
-import type { SerialPortInfo } from "@/lib/schemas/inventory";
+import type { ParallelPortInfo, SerialPortInfo } from "@/lib/schemas/inventory";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 
+import { connectionToggles, DeviceToggles } from "./device-toggles";
 import { DeviceFieldset } from "./device-fieldset";
 import { fieldId, useCloneFormContext, useFieldError } from "./form-context";
 import { PortBackingFields } from "./port-backing-fields";
 import { describePortBacking, portBackingLabels } from "./port-backing-labels";
-import { TriStateSelect } from "./tri-state-select";
+import { type PortKind, portKinds } from "./port-kinds";
 
-type SerialPortRowProps = {
+type PortRowProps = {
+  kind: PortKind;
   index: number;
   portKey: string;
-  info?: SerialPortInfo;
+  info?: SerialPortInfo | ParallelPortInfo;
   onReset: () => void;
 };
 
-export function SerialPortRow({ index, portKey, info, onReset }: SerialPortRowProps) {
+/** One serial or parallel port of the source: its backing and its switches. */
+export function PortRow({ kind, index, portKey, info, onReset }: PortRowProps) {
   const { register, control } = useCloneFormContext();
-  const path = `serial_ports.${index}` as const;
+  const path = `${kind}.${index}` as const;
   const type = useWatch({ control, name: `${path}.backing_type` });
   const typeError = useFieldError(`${path}.backing_type`);
-  const name = info?.label ?? `Device ${portKey}`;
+  const { backingTypes, extraToggles } = portKinds[kind];
 
   return (
     <DeviceFieldset
-      legend={`${name} (${portKey})`}
+      deviceKey={portKey}
+      label={info?.label}
       current={
         info ? `Now: ${describePortBacking(info.backing)}` : "The source has no port with this key."
       }
       onReset={onReset}
-      resetLabel={`Reset ${name}`}
     >
       <Field
         id={fieldId(`${path}.backing_type`)}
@@ -47,38 +50,13 @@ export function SerialPortRow({ index, portKey, info, onReset }: SerialPortRowPr
             {...register(`${path}.backing_type`)}
             options={[
               { value: "", label: "Keep current" },
-              ...(
-                [
-                  "FILE",
-                  "HOST_DEVICE",
-                  "PIPE_SERVER",
-                  "PIPE_CLIENT",
-                  "NETWORK_SERVER",
-                  "NETWORK_CLIENT",
-                ] as const
-              ).map((value) => ({ value, label: portBackingLabels[value] })),
+              ...backingTypes.map((value) => ({ value, label: portBackingLabels[value] })),
             ]}
           />
         )}
       </Field>
       <PortBackingFields path={path} type={type} />
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-3">
-        <TriStateSelect
-          name={`${path}.start_connected`}
-          label="Start connected"
-          current={info?.start_connected}
-        />
-        <TriStateSelect
-          name={`${path}.allow_guest_control`}
-          label="Allow guest control"
-          current={info?.allow_guest_control}
-        />
-        <TriStateSelect
-          name={`${path}.yield_on_poll`}
-          label="Yield on poll"
-          current={info?.yield_on_poll}
-        />
-      </div>
+      <DeviceToggles toggles={[...connectionToggles(path, info), ...extraToggles(index, info)]} />
     </DeviceFieldset>
   );
 }

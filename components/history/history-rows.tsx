@@ -1,0 +1,56 @@
+import Link from "next/link";
+
+import type { Operation } from "@/lib/schemas/operation";
+
+import { formatDuration } from "./format-time";
+import { operationHref } from "./hrefs";
+import { OutcomeBadge, outcomeNotes } from "./outcome-badge";
+import { When } from "./when";
+
+const columns = ["When", "Who", "Source", "Name", "Outcome", "Duration"];
+
+/** One page of submissions; the name of each opens the submission in full. */
+export function HistoryRows({ env, operations }: { env: string; operations: Operation[] }) {
+  return (
+    <div className="border-line overflow-x-auto rounded-lg border">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Instant-clone submissions, newest first</caption>
+        <thead className="bg-surface-muted text-fg-muted">
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-3 py-2 font-medium">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {operations.map((op) => (
+            <tr key={op.id} className="border-line bg-surface border-t align-top">
+              <td className="px-3 py-2 whitespace-nowrap">
+                <When iso={op.started_at} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{op.user}</td>
+              <td className="px-3 py-2 font-mono whitespace-nowrap">{op.spec.source}</td>
+              <td className="min-w-40 px-3 py-2 wrap-anywhere">
+                <Link
+                  className="text-accent font-medium underline-offset-2 hover:underline"
+                  href={operationHref(env, op.id)}
+                >
+                  {op.spec.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <OutcomeBadge operation={op} />
+                {outcomeNotes[op.state] && (
+                  <p className="text-fg-muted mt-1 max-w-56 text-xs">{outcomeNotes[op.state]}</p>
+                )}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDuration(op.duration_ms)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
