@@ -17,6 +17,10 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+// `npm run build` and `npm run dev` use webpack (`--webpack`), not Turbopack: for this app webpack's
+// client output is smaller (the clone form page lists 237 KB against Turbopack's 243 KB, with a
+// 240 KB budget), and dev and production then bundle alike.
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,

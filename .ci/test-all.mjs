@@ -32,7 +32,7 @@ if (vitest !== 0 && !existsSync(vitestReport)) failed += 1;
 
 const skipBuild =
   process.env.SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"));
-const build = skipBuild ? 0 : run("npx", ["next", "build"]);
+const build = skipBuild ? 0 : run("npm", ["run", "build"]);
 if (build !== 0) {
   console.error("next build failed: the end-to-end suite did not run");
   failed += 1;

@@ -1,10 +1,10 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 
 import { ApiError } from "./api-error";
 
-type FetchJsonOptions<Schema extends z.ZodType> = {
+type FetchJsonOptions<Schema extends z.ZodMiniType> = {
   method?: "GET" | "POST" | "DELETE";
   body?: unknown;
   headers?: Record<string, string>;
@@ -16,7 +16,7 @@ type FetchJsonOptions<Schema extends z.ZodType> = {
  * The one way the browser calls the console API: JSON both ways, the answer parsed with the
  * shared schema, every failure thrown as an ApiError built from the error envelope. No UI here.
  */
-export async function fetchJson<Schema extends z.ZodType>(
+export async function fetchJson<Schema extends z.ZodMiniType>(
   path: string,
   { method = "GET", body, headers, schema, signal }: FetchJsonOptions<Schema>,
 ): Promise<z.output<Schema>> {

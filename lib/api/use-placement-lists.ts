@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import {
   datastoreSchema,
@@ -14,7 +14,7 @@ import { queryKeys } from "./query-keys";
 // The four placement and network lists: small, fetched once per environment, filtered in the
 // browser by the pickers.
 
-const listQuery = <Schema extends z.ZodType>(
+const listQuery = <Schema extends z.ZodMiniType>(
   queryKey: readonly unknown[],
   path: string,
   item: Schema,

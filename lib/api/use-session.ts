@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import { type LoginInput, sessionInfoSchema } from "@/lib/schemas/inventory";
 

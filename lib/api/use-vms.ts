@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import { vmSummarySchema } from "@/lib/schemas/inventory";
 
@@ -8,8 +8,8 @@ import { queryKeys, type VmFilter } from "./query-keys";
 
 // vCenter's VM list does not say whether a VM is frozen; when the console adds the flag to an
 // item, keep it (a plain z.object would strip it).
-export const vmListItemSchema = vmSummarySchema.extend({
-  instant_clone_frozen: z.boolean().optional(),
+export const vmListItemSchema = z.extend(vmSummarySchema, {
+  instant_clone_frozen: z.optional(z.boolean()),
 });
 export type VmListItem = z.infer<typeof vmListItemSchema>;
 const vmListResponseSchema = z.object({ items: z.array(vmListItemSchema), total: z.number() });

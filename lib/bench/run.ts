@@ -81,7 +81,7 @@ async function main() {
     report("instant-clone", times.cloneDirect, times.cloneConsole);
 
     await loadBench({ simUrl: sim.url, consoleUrl: app.url, env: "bench", token, cookie, source });
-    await reportPageWeights(app.url);
+    await reportPageWeights(app.url, cookie);
   } finally {
     app.stop();
     sim.stop();

@@ -1,10 +1,12 @@
 import "server-only";
 
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import { $ZodError } from "zod/v4/core";
 
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import { NetworkError, VcenterError } from "@/lib/vcenter/errors";
+
+import "./zod-messages";
 
 import { ConsoleError } from "./console-error";
 import { fieldErrors, summarizeFieldErrors } from "./field-errors";
@@ -15,7 +17,7 @@ const exposeDetails = () =>
 
 /** The only place that decides an error's status and envelope (DESIGN.md "The error envelope"). */
 export function errorBody(err: unknown): ApiErrorBody {
-  if (err instanceof ZodError) {
+  if (err instanceof $ZodError) {
     const errors = fieldErrors(err);
     return {
       origin: "console",

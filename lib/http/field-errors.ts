@@ -1,9 +1,9 @@
 import "server-only";
 
-import type { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 
 /** One message per field, keyed by the dotted path of the field in the request body. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: $ZodError): Record<string, string> {
   // A Map, then fromEntries: a field named "__proto__" stays a key instead of a prototype.
   const out = new Map<string, string>();
   const add = (path: string, message: string) => out.has(path) || out.set(path, message);

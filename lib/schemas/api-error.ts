@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // The console's one error envelope (DESIGN.md "The error envelope"), parsed by the browser
 // with this same schema. `vcenter` carries vCenter's body exactly as it arrived.
@@ -7,17 +7,17 @@ export const localizableMessageSchema = z.looseObject({
   id: z.string(),
   default_message: z.string(),
   args: z.array(z.string()),
-  params: z.record(z.string(), z.unknown()).optional(),
-  localized: z.string().optional(),
+  params: z.optional(z.record(z.string(), z.unknown())),
+  localized: z.optional(z.string()),
 });
 export type LocalizableMessage = z.infer<typeof localizableMessageSchema>;
 
 // /api: {error_type, messages, data?, challenge?}
 export const vcenterApiErrorBodySchema = z.looseObject({
-  error_type: z.string().optional(),
+  error_type: z.optional(z.string()),
   messages: z.array(localizableMessageSchema),
-  data: z.unknown().optional(),
-  challenge: z.string().optional(),
+  data: z.optional(z.unknown()),
+  challenge: z.optional(z.string()),
 });
 
 // /rest (vCenter 7.0 and 7.0 U1): {type: "com.vmware.vapi.std.errors.not_found", value: {messages, ...}}
@@ -49,14 +49,14 @@ export type ErrorOrigin = (typeof errorOrigins)[number];
 export const apiErrorSchema = z.object({
   error: z.object({
     origin: z.enum(errorOrigins),
-    status: z.number().int(),
+    status: z.int(),
     message: z.string(),
-    vcenter: vcenterErrorBodySchema.optional(),
-    field_errors: z.record(z.string(), z.string()).optional(),
-    cause: z.string().optional(),
-    request_id: z.string().optional(),
-    operation: z.string().optional(),
-    stack: z.string().optional(),
+    vcenter: z.optional(vcenterErrorBodySchema),
+    field_errors: z.optional(z.record(z.string(), z.string())),
+    cause: z.optional(z.string()),
+    request_id: z.optional(z.string()),
+    operation: z.optional(z.string()),
+    stack: z.optional(z.string()),
   }),
 });
 export type ApiErrorEnvelope = z.infer<typeof apiErrorSchema>;

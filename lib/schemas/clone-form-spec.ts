@@ -1,3 +1,5 @@
+import * as z from "zod/mini";
+
 import {
   type CloneFormValues,
   cloneFormValuesSchema,
@@ -160,21 +162,24 @@ export function formValuesToSpec(values: CloneFormValues): InstantCloneSpec {
  * The schema the form's resolver runs: the form's values, checked by the shared spec schema with
  * each issue moved onto its form field, and turned into the spec the server receives.
  */
-export const cloneFormSchema = cloneFormValuesSchema
-  .superRefine((values, ctx) => {
-    if (values.source === "")
-      ctx.addIssue({ code: "custom", path: ["source"], message: "Choose the VM to clone" });
-    const result = instantCloneSpecSchema.safeParse(formValuesToSpecInput(values));
-    if (result.success) return;
-    for (const issue of result.error.issues) {
-      const specPath = issue.path.map(String).join(".");
-      if (specPath === "source" && values.source === "") continue;
-      const formPath = specPathToFormPath(specPath, values);
-      ctx.addIssue({
-        code: "custom",
-        path: formPath ? formPath.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [],
-        message: formPath ? issue.message : `${specPath || "request"}: ${issue.message}`,
-      });
-    }
-  })
-  .transform(formValuesToSpec);
+export const cloneFormSchema = z.pipe(
+  cloneFormValuesSchema.check(
+    z.superRefine((values, ctx) => {
+      if (values.source === "")
+        ctx.addIssue({ code: "custom", path: ["source"], message: "Choose the VM to clone" });
+      const result = instantCloneSpecSchema.safeParse(formValuesToSpecInput(values));
+      if (result.success) return;
+      for (const issue of result.error.issues) {
+        const specPath = issue.path.map(String).join(".");
+        if (specPath === "source" && values.source === "") continue;
+        const formPath = specPathToFormPath(specPath, values);
+        ctx.addIssue({
+          code: "custom",
+          path: formPath ? formPath.split(".").map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [],
+          message: formPath ? issue.message : `${specPath || "request"}: ${issue.message}`,
+        });
+      }
+    }),
+  ),
+  z.transform(formValuesToSpec),
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // vCenter managed-object ids as vCenter prints them. Checked before an id goes into an
 // upstream path or body, so a crafted value ("../session", "%2e%2e") never reaches vCenter.
@@ -16,7 +16,7 @@ const idSchema = (pattern: RegExp, example: string, what: string) =>
     .string({
       error: (issue) => (issue.input === undefined ? "Required" : `Must be a ${what} id (text)`),
     })
-    .regex(pattern, { error: `Must be a ${what} id such as ${example}` });
+    .check(z.regex(pattern, { error: `Must be a ${what} id such as ${example}` }));
 
 export const vmIdSchema = idSchema(idPatterns.vm, "vm-42", "virtual machine");
 export const folderIdSchema = idSchema(idPatterns.folder, "group-v3", "folder");

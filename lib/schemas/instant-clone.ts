@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import {
   datastoreIdSchema,
@@ -18,9 +18,14 @@ export const MAC_ADDRESS_PATTERN = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 export const BIOS_UUID_PATTERN =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
+// zod/mini rather than zod: the browser loads these schemas too, and mini is a fraction of the size.
 const uriSchema = z
   .string()
-  .refine((value) => URL.canParse(value), { error: "Must be a URI such as tcp://10.0.0.5:7000" });
+  .check(
+    z.refine((value) => URL.canParse(value), {
+      error: "Must be a URI such as tcp://10.0.0.5:7000",
+    }),
+  );
 
 export const ethernetBackingTypes = [
   "STANDARD_PORTGROUP",
@@ -35,54 +40,60 @@ export const ethernetBackingSchema = z.strictObject({
       "Must be STANDARD_PORTGROUP, DISTRIBUTED_PORTGROUP or OPAQUE_NETWORK (HOST_DEVICE cannot be set)",
   }),
   network: networkIdSchema,
-  distributed_port: z
-    .string()
-    .regex(/^\d{1,9}$/, { error: "Must be a port number" })
-    .optional(),
+  distributed_port: z.optional(
+    z.string().check(z.regex(/^\d{1,9}$/, { error: "Must be a port number" })),
+  ),
 });
 
 export const macTypes = ["GENERATED", "MANUAL", "ASSIGNED"] as const;
 
 export const nicOverrideSchema = z
   .strictObject({
-    backing: ethernetBackingSchema.optional(),
-    mac_type: z.enum(macTypes, { error: "Must be GENERATED, MANUAL or ASSIGNED" }).optional(),
-    mac_address: z
-      .string()
-      .regex(MAC_ADDRESS_PATTERN, { error: "Must be six hex pairs such as 00:50:56:01:02:03" })
-      .optional(),
-    start_connected: z.boolean().optional(),
-    allow_guest_control: z.boolean().optional(),
-    wake_on_lan_enabled: z.boolean().optional(),
-    upt_compatibility_enabled: z.boolean().optional(),
+    backing: z.optional(ethernetBackingSchema),
+    mac_type: z.optional(z.enum(macTypes, { error: "Must be GENERATED, MANUAL or ASSIGNED" })),
+    mac_address: z.optional(
+      z.string().check(
+        z.regex(MAC_ADDRESS_PATTERN, {
+          error: "Must be six hex pairs such as 00:50:56:01:02:03",
+        }),
+      ),
+    ),
+    start_connected: z.optional(z.boolean()),
+    allow_guest_control: z.optional(z.boolean()),
+    wake_on_lan_enabled: z.optional(z.boolean()),
+    upt_compatibility_enabled: z.optional(z.boolean()),
   })
-  .superRefine((nic, ctx) => {
-    if (nic.mac_type === "MANUAL" && nic.mac_address === undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["mac_address"],
-        message: "Required when the MAC type is MANUAL",
-      });
-    if (nic.mac_type !== "MANUAL" && nic.mac_address !== undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["mac_address"],
-        message: "Only allowed when the MAC type is MANUAL",
-      });
-  })
-  .refine((nic) => Object.keys(nic).length > 0, {
-    error: "Set at least one field, or leave the NIC out",
-  });
+  .check(
+    z.superRefine((nic, ctx) => {
+      if (nic.mac_type === "MANUAL" && nic.mac_address === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mac_address"],
+          message: "Required when the MAC type is MANUAL",
+        });
+      if (nic.mac_type !== "MANUAL" && nic.mac_address !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mac_address"],
+          message: "Only allowed when the MAC type is MANUAL",
+        });
+    }),
+    z.refine((nic) => Object.keys(nic).length > 0, {
+      error: "Set at least one field, or leave the NIC out",
+    }),
+  );
 
 const serialCommon = {
-  start_connected: z.boolean().optional(),
-  allow_guest_control: z.boolean().optional(),
-  yield_on_poll: z.boolean().optional(),
+  start_connected: z.optional(z.boolean()),
+  allow_guest_control: z.optional(z.boolean()),
+  yield_on_poll: z.optional(z.boolean()),
 };
 const required = (what: string) =>
   z
     .string({ error: `${what} is required for this backing` })
-    .min(1, { error: `${what} is required for this backing` });
+    .check(z.minLength(1, { error: `${what} is required for this backing` }));
+
+const optionalText = z.optional(z.string().check(z.minLength(1)));
 
 export const serialBackingTypes = [
   "FILE",
@@ -98,26 +109,26 @@ export const serialBackingSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("FILE"), file: required("File") }),
-    z.strictObject({ type: z.literal("HOST_DEVICE"), host_device: z.string().min(1).optional() }),
+    z.strictObject({ type: z.literal("HOST_DEVICE"), host_device: optionalText }),
     z.strictObject({
       type: z.literal("PIPE_SERVER"),
       pipe: required("Pipe"),
-      no_rx_loss: z.boolean().optional(),
+      no_rx_loss: z.optional(z.boolean()),
     }),
     z.strictObject({
       type: z.literal("PIPE_CLIENT"),
       pipe: required("Pipe"),
-      no_rx_loss: z.boolean().optional(),
+      no_rx_loss: z.optional(z.boolean()),
     }),
     z.strictObject({
       type: z.literal("NETWORK_SERVER"),
       network_location: uriSchema,
-      proxy: uriSchema.optional(),
+      proxy: z.optional(uriSchema),
     }),
     z.strictObject({
       type: z.literal("NETWORK_CLIENT"),
       network_location: uriSchema,
-      proxy: uriSchema.optional(),
+      proxy: z.optional(uriSchema),
     }),
   ],
   { error: `Must be one of ${serialBackingTypes.join(", ")}` },
@@ -125,7 +136,7 @@ export const serialBackingSchema = z.discriminatedUnion(
 
 export const serialPortOverrideSchema = z.strictObject({
   ...serialCommon,
-  backing: serialBackingSchema.optional(),
+  backing: z.optional(serialBackingSchema),
 });
 
 export const parallelBackingTypes = ["FILE", "HOST_DEVICE"] as const;
@@ -134,21 +145,21 @@ export const parallelBackingSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("FILE"), file: required("File") }),
-    z.strictObject({ type: z.literal("HOST_DEVICE"), host_device: z.string().min(1).optional() }),
+    z.strictObject({ type: z.literal("HOST_DEVICE"), host_device: optionalText }),
   ],
   { error: "Must be FILE or HOST_DEVICE" },
 );
 
 export const parallelPortOverrideSchema = z.strictObject({
-  start_connected: z.boolean().optional(),
-  allow_guest_control: z.boolean().optional(),
-  backing: parallelBackingSchema.optional(),
+  start_connected: z.optional(z.boolean()),
+  allow_guest_control: z.optional(z.boolean()),
+  backing: z.optional(parallelBackingSchema),
 });
 
 export const placementSchema = z.strictObject({
-  folder: folderIdSchema.optional(),
-  resource_pool: resourcePoolIdSchema.optional(),
-  datastore: datastoreIdSchema.optional(),
+  folder: z.optional(folderIdSchema),
+  resource_pool: z.optional(resourcePoolIdSchema),
+  datastore: z.optional(datastoreIdSchema),
 });
 
 export const instantCloneSpecSchema = z.strictObject({
@@ -157,21 +168,24 @@ export const instantCloneSpecSchema = z.strictObject({
     .string({
       error: (issue) => (issue.input === undefined ? "Name is required" : "Name must be text"),
     })
-    .regex(/\S/, { error: "Name is required" })
-    .max(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` })
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Name must not contain control characters" })
-    .regex(/^\S(.*\S)?$/s, { error: "Name must not start or end with a space" }),
-  placement: placementSchema.optional(),
-  nics_to_update: z.record(deviceKeySchema, nicOverrideSchema).optional(),
-  disconnect_all_nics: z.boolean().optional(),
-  serial_ports_to_update: z.record(deviceKeySchema, serialPortOverrideSchema).optional(),
-  parallel_ports_to_update: z.record(deviceKeySchema, parallelPortOverrideSchema).optional(),
-  bios_uuid: z
-    .string()
-    .regex(BIOS_UUID_PATTERN, {
-      error: "Must be a UUID in the form 12345678-abcd-1234-cdef-123456789abc",
-    })
-    .optional(),
+    .check(
+      z.regex(/\S/, { error: "Name is required" }),
+      z.maxLength(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` }),
+      z.regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Name must not contain control characters" }),
+      z.regex(/^\S(.*\S)?$/s, { error: "Name must not start or end with a space" }),
+    ),
+  placement: z.optional(placementSchema),
+  nics_to_update: z.optional(z.record(deviceKeySchema, nicOverrideSchema)),
+  disconnect_all_nics: z.optional(z.boolean()),
+  serial_ports_to_update: z.optional(z.record(deviceKeySchema, serialPortOverrideSchema)),
+  parallel_ports_to_update: z.optional(z.record(deviceKeySchema, parallelPortOverrideSchema)),
+  bios_uuid: z.optional(
+    z.string().check(
+      z.regex(BIOS_UUID_PATTERN, {
+        error: "Must be a UUID in the form 12345678-abcd-1234-cdef-123456789abc",
+      }),
+    ),
+  ),
 });
 
 export type InstantCloneSpecInput = z.input<typeof instantCloneSpecSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // The console API's inventory shapes (DESIGN.md "The console's HTTP API"). vCenter's own
 // response schemas stay in lib/vcenter; these are what the browser sees.
@@ -11,8 +11,8 @@ export const vmSummarySchema = z.object({
   vm: z.string(),
   name: z.string(),
   power_state: powerStateSchema,
-  cpu_count: z.number().optional(),
-  memory_size_MiB: z.number().optional(),
+  cpu_count: z.optional(z.number()),
+  memory_size_MiB: z.optional(z.number()),
 });
 export type VmSummary = z.infer<typeof vmSummarySchema>;
 
@@ -21,39 +21,39 @@ export type VmList = z.infer<typeof vmListSchema>;
 
 export const nicBackingInfoSchema = z.object({
   type: z.string(),
-  network: z.string().optional(),
-  network_name: z.string().optional(),
-  distributed_port: z.string().optional(),
-  distributed_switch_uuid: z.string().optional(),
-  host_device: z.string().optional(),
-  opaque_network_type: z.string().optional(),
-  opaque_network_id: z.string().optional(),
+  network: z.optional(z.string()),
+  network_name: z.optional(z.string()),
+  distributed_port: z.optional(z.string()),
+  distributed_switch_uuid: z.optional(z.string()),
+  host_device: z.optional(z.string()),
+  opaque_network_type: z.optional(z.string()),
+  opaque_network_id: z.optional(z.string()),
 });
 
 export const nicInfoSchema = z.object({
   key: z.string(),
   label: z.string(),
-  type: z.string().optional(),
+  type: z.optional(z.string()),
   mac_type: z.string(),
-  mac_address: z.string().optional(),
+  mac_address: z.optional(z.string()),
   backing: nicBackingInfoSchema,
-  state: z.string().optional(),
+  state: z.optional(z.string()),
   start_connected: z.boolean(),
   allow_guest_control: z.boolean(),
   wake_on_lan_enabled: z.boolean(),
-  upt_compatibility_enabled: z.boolean().optional(),
+  upt_compatibility_enabled: z.optional(z.boolean()),
 });
 export type NicInfo = z.infer<typeof nicInfoSchema>;
 
 export const portBackingInfoSchema = z.object({
   type: z.string(),
-  file: z.string().optional(),
-  host_device: z.string().optional(),
-  auto_detect: z.boolean().optional(),
-  pipe: z.string().optional(),
-  no_rx_loss: z.boolean().optional(),
-  network_location: z.string().optional(),
-  proxy: z.string().optional(),
+  file: z.optional(z.string()),
+  host_device: z.optional(z.string()),
+  auto_detect: z.optional(z.boolean()),
+  pipe: z.optional(z.string()),
+  no_rx_loss: z.optional(z.boolean()),
+  network_location: z.optional(z.string()),
+  proxy: z.optional(z.string()),
 });
 
 export const serialPortInfoSchema = z.object({
@@ -61,13 +61,13 @@ export const serialPortInfoSchema = z.object({
   label: z.string(),
   yield_on_poll: z.boolean(),
   backing: portBackingInfoSchema,
-  state: z.string().optional(),
+  state: z.optional(z.string()),
   start_connected: z.boolean(),
   allow_guest_control: z.boolean(),
 });
 export type SerialPortInfo = z.infer<typeof serialPortInfoSchema>;
 
-export const parallelPortInfoSchema = serialPortInfoSchema.omit({ yield_on_poll: true });
+export const parallelPortInfoSchema = z.omit(serialPortInfoSchema, { yield_on_poll: true });
 export type ParallelPortInfo = z.infer<typeof parallelPortInfoSchema>;
 
 export const vmDetailSchema = z.object({
@@ -75,10 +75,10 @@ export const vmDetailSchema = z.object({
   name: z.string(),
   power_state: powerStateSchema,
   instant_clone_frozen: z.boolean(),
-  bios_uuid: z.string().optional(),
-  guest_os: z.string().optional(),
-  cpu_count: z.number().optional(),
-  memory_size_MiB: z.number().optional(),
+  bios_uuid: z.optional(z.string()),
+  guest_os: z.optional(z.string()),
+  cpu_count: z.optional(z.number()),
+  memory_size_MiB: z.optional(z.number()),
   nics: z.array(nicInfoSchema),
   serial_ports: z.array(serialPortInfoSchema),
   parallel_ports: z.array(parallelPortInfoSchema),
@@ -91,8 +91,8 @@ export const datastoreSchema = z.object({
   datastore: z.string(),
   name: z.string(),
   type: z.string(),
-  free_space: z.number().optional(),
-  capacity: z.number().optional(),
+  free_space: z.optional(z.number()),
+  capacity: z.optional(z.number()),
 });
 export const networkTypes = [
   "STANDARD_PORTGROUP",
@@ -115,8 +115,8 @@ export const environmentSummarySchema = z.object({
   label: z.string(),
   kind: z.enum(["vcenter", "simulator"]),
   host: z.string(),
-  color: z.string().optional(),
-  insecure: z.boolean().optional(),
+  color: z.optional(z.string()),
+  insecure: z.optional(z.boolean()),
 });
 export type EnvironmentSummary = z.infer<typeof environmentSummarySchema>;
 
@@ -124,19 +124,16 @@ export const sessionInfoSchema = z.object({ user: z.string() });
 export const loginSchema = z.strictObject({
   username: z
     .string({ error: "Username is required" })
-    .trim()
-    .min(1, { error: "Username is required" })
-    .max(256),
+    .check(z.trim(), z.minLength(1, { error: "Username is required" }), z.maxLength(256)),
   password: z
     .string({ error: "Password is required" })
-    .min(1, { error: "Password is required" })
-    .max(1024),
+    .check(z.minLength(1, { error: "Password is required" }), z.maxLength(1024)),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
 export const cloneResultSchema = z.object({
   vm: z.string(),
   name: z.string(),
-  operation: z.string().optional(),
+  operation: z.optional(z.string()),
 });
 export type CloneResult = z.infer<typeof cloneResultSchema>;

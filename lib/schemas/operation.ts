@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import { apiErrorSchema } from "./api-error";
 import { instantCloneSpecSchema } from "./instant-clone";
@@ -13,13 +13,13 @@ export const operationSchema = z.object({
   user: z.string(),
   spec: instantCloneSpecSchema,
   state: z.enum(operationStates),
-  vm: z.string().optional(),
-  error: apiErrorSchema.shape.error.optional(),
+  vm: z.optional(z.string()),
+  error: z.optional(apiErrorSchema.shape.error),
   /** How an uncertain outcome was settled: by looking the name up in vCenter. */
-  settled_by: z.enum(["lookup", "startup"]).optional(),
+  settled_by: z.optional(z.enum(["lookup", "startup"])),
   started_at: z.string(),
-  ended_at: z.string().optional(),
-  duration_ms: z.number().optional(),
+  ended_at: z.optional(z.string()),
+  duration_ms: z.optional(z.number()),
 });
 export type Operation = z.infer<typeof operationSchema>;
 

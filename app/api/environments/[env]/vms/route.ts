@@ -12,7 +12,7 @@ const vmQuerySchema = z.strictObject({
   power_state: z
     .enum(powerStateSchema.options, { error: "Must be POWERED_ON, POWERED_OFF or SUSPENDED" })
     .optional(),
-  folder: folderIdSchema.optional(),
+  folder: z.optional(folderIdSchema),
   limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(1000).default(100),
 });
 
