@@ -19,13 +19,11 @@ export const BIOS_UUID_PATTERN =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 // zod/mini rather than zod: the browser loads these schemas too, and mini is a fraction of the size.
-const uriSchema = z
-  .string()
-  .check(
-    z.refine((value) => URL.canParse(value), {
-      error: "Must be a URI such as tcp://10.0.0.5:7000",
-    }),
-  );
+const uriSchema = z.string().check(
+  z.refine((value) => URL.canParse(value), {
+    error: "Must be a URI such as tcp://10.0.0.5:7000",
+  }),
+);
 
 export const ethernetBackingTypes = [
   "STANDARD_PORTGROUP",
