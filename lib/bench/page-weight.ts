@@ -60,7 +60,9 @@ async function chromiumWeights(
       });
       await tab.goto(baseUrl + page, { waitUntil: "networkidle" });
       if (page === FORM_PAGE)
-        await tab.getByLabel("Source VM").waitFor({ state: "visible", timeout: 15_000 });
+        await tab
+          .getByRole("combobox", { name: "Source VM" })
+          .waitFor({ state: "visible", timeout: 15_000 });
       const sizes = await Promise.all(bodies.map(async (body) => gzKb(await body)));
       out.set(page, { kb: round(sizes.reduce((a, b) => a + b, 0)), files: sizes.length });
       await context.close();
