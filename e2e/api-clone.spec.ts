@@ -82,3 +82,20 @@ test("a clone lands in the chosen folder and honours disconnect-all-NICs and the
   expect(clone.bios_uuid).toBe(biosUuid);
   expect(clone.nics.every((n) => n.start_connected === false)).toBe(true);
 });
+
+test("the VM list says which running VMs are frozen for instant clone", async ({ admin }) => {
+  type Item = { vm: string; name: string; power_state: string; instant_clone_frozen?: boolean };
+  const list = async (q: string) =>
+    (await getJson<{ items: Item[] }>(admin, `/api/environments/sim/vms?q=${q}`)).items;
+  // golden-ubuntu-22 and golden-win2022 are frozen parents; dev-ubuntu-01 runs unfrozen.
+  const golden = await list("golden-");
+  expect(golden.filter((vm) => vm.name.startsWith("golden-")).length).toBeGreaterThanOrEqual(2);
+  for (const vm of golden.filter((v) => ["golden-ubuntu-22", "golden-win2022"].includes(v.name)))
+    expect(vm, vm.name).toMatchObject({ power_state: "POWERED_ON", instant_clone_frozen: true });
+  const [dev] = await list("dev-ubuntu-01");
+  expect(dev).toMatchObject({ power_state: "POWERED_ON", instant_clone_frozen: false });
+  // A VM that is not running cannot be frozen: no flag, and no read of its details.
+  const off = (await list("")).find((vm) => vm.power_state !== "POWERED_ON");
+  expect(off).toBeDefined();
+  expect(off!.instant_clone_frozen).toBeUndefined();
+});

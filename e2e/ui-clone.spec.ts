@@ -94,3 +94,18 @@ test("a clone can be made with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Clone created" })).toContainText(name);
   await expect(page.getByRole("heading", { name: "Clone created" })).toBeFocused();
 });
+
+test("the source picker marks frozen and stopped VMs", async ({ page }) => {
+  await loginThroughPage(page, USERS.admin);
+  await openForm(page);
+  const box = page.getByRole("combobox", { name: "Source VM" });
+  await box.click();
+  await box.fill("golden-ubuntu-22");
+  const frozen = page.getByRole("option", { name: /^golden-ubuntu-22\b/ });
+  await expect(frozen).toContainText("Powered on");
+  await expect(frozen).toContainText("Frozen");
+  await box.fill("dev-ubuntu-01");
+  const running = page.getByRole("option", { name: /^dev-ubuntu-01\b/ });
+  await expect(running).toContainText("Powered on");
+  await expect(running).not.toContainText("Frozen");
+});

@@ -5,6 +5,7 @@ import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
 import { folderIdSchema } from "@/lib/schemas/ids";
 import { powerStateSchema } from "@/lib/schemas/inventory";
+import { withFrozenFlags } from "@/lib/vcenter/frozen-flags";
 import { listVms } from "@/lib/vcenter/inventory";
 
 const vmQuerySchema = z.strictObject({
@@ -21,12 +22,11 @@ export const GET = withOperator(async ({ req, vcenter }) => {
   const filter = vmQuerySchema.parse(
     queryParams(new URL(req.url).searchParams, ["q", "power_state", "folder", "limit"]),
   );
-  return NextResponse.json(
-    await listVms(vcenter, {
-      q: filter.q,
-      powerState: filter.power_state,
-      folder: filter.folder,
-      limit: filter.limit,
-    }),
-  );
+  const list = await listVms(vcenter, {
+    q: filter.q,
+    powerState: filter.power_state,
+    folder: filter.folder,
+    limit: filter.limit,
+  });
+  return NextResponse.json(await withFrozenFlags(vcenter, list));
 });
