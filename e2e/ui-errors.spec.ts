@@ -58,6 +58,21 @@ test("ALREADY_EXISTS: the stack says so and Name gets the focus", async ({ page 
   );
 });
 
+test("when the full error view cannot be fetched, its headline still shows", async ({ page }) => {
+  await loginThroughPage(page, USERS.admin);
+  await openForm(page);
+  await fillSourceAndName(page, "dev-ubuntu-01", "dev-app-01");
+  // The full stack is its own chunk, fetched when an error first shows. From here on no script
+  // can be fetched (a proxy drops it, the console was upgraded): the headline must still say why.
+  await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+  await submitExpectingError(page, 400);
+  const stack = errorStack(page);
+  await expect(stack).toContainText("already exists");
+  await expect(stack).toContainText("HTTP 400");
+  await expect(stack).toContainText("origin vcenter");
+  await expect(stack.getByRole("button", { name: "Copy error" })).toHaveCount(0);
+});
+
 test("NOT_FOUND: a bookmark naming a folder that is gone", async ({ page }) => {
   await loginThroughPage(page, USERS.admin);
   const source = await vmIdByName(page, "dev-ubuntu-01");
