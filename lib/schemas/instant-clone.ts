@@ -1,3 +1,5 @@
+// zod/mini, not classic zod, in every shared schema: the browser loads them too, and mini is a
+// fraction of the size (the server loads zod's English messages, lib/http/zod-messages.ts).
 import * as z from "zod/mini";
 
 import {
@@ -18,7 +20,6 @@ export const MAC_ADDRESS_PATTERN = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 export const BIOS_UUID_PATTERN =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-// zod/mini rather than zod: the browser loads these schemas too, and mini is a fraction of the size.
 const uriSchema = z.string().check(
   z.refine((value) => URL.canParse(value), {
     error: "Must be a URI such as tcp://10.0.0.5:7000",
