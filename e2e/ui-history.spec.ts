@@ -88,6 +88,8 @@ test("history lists a clone and a failed clone from the form; the failure shows 
   const goodRow = await historyRow(page, good);
   await expect(goodRow).toContainText("Succeeded");
   await expect(goodRow).toContainText("Administrator");
+  // The source by its name, read through the console, and by its id.
+  await expect(goodRow).toContainText("dev-ubuntu-01");
   await expect(goodRow).toContainText(/vm-\d+/);
   await expect(goodRow).toContainText(/ago|just now/);
   expect(await axeInBothSchemes(page)).toEqual([]);

@@ -5,12 +5,17 @@ import type { Operation } from "@/lib/schemas/operation";
 import { formatDuration } from "./format-time";
 import { operationHref } from "./hrefs";
 import { OutcomeBadge, outcomeNotes } from "./outcome-badge";
+import { useSourceNames } from "./use-source-names";
 import { When } from "./when";
 
 const columns = ["When", "Who", "Source", "Name", "Outcome", "Duration"];
 
 /** One page of submissions; the name of each opens the submission in full. */
 export function HistoryRows({ env, operations }: { env: string; operations: Operation[] }) {
+  const sourceName = useSourceNames(
+    env,
+    operations.map((op) => op.spec.source),
+  );
   return (
     <div className="border-line overflow-x-auto rounded-lg border">
       <table className="w-full text-left text-sm">
@@ -31,7 +36,12 @@ export function HistoryRows({ env, operations }: { env: string; operations: Oper
                 <When iso={op.started_at} />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{op.user}</td>
-              <td className="px-3 py-2 font-mono whitespace-nowrap">{op.spec.source}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {sourceName(op.spec.source) && (
+                  <span className="block">{sourceName(op.spec.source)}</span>
+                )}
+                <span className="text-fg-muted font-mono text-xs">{op.spec.source}</span>
+              </td>
               <td className="min-w-40 px-3 py-2 wrap-anywhere">
                 <Link
                   className="text-accent font-medium underline-offset-2 hover:underline"
