@@ -20,4 +20,6 @@ export function proxy(request: NextRequest) {
   }
 }
 
-export const config = { matcher: "/api/environments/:path*" };
+// Only paths with a "%" can be undecodable: every other request skips this hop (about a
+// millisecond of the console's cost per call, measured with `npm run bench`).
+export const config = { matcher: "/api/environments/:path(.*%.*)" };

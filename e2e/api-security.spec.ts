@@ -66,3 +66,24 @@ test("responses carry the security headers", async ({ request }) => {
     expect(headers["referrer-policy"], path).toBe("same-origin");
   }
 });
+
+test("a path no console API serves answers the console's 404 envelope, never a page", async ({
+  admin,
+}) => {
+  const paths = [
+    "/api/nothing-here",
+    "/api/environments/sim%2fvms",
+    "/api/environments/sim/vms%2f..%2fsession",
+    "/api/environments/sim/no-such-route",
+  ];
+  for (const path of paths)
+    for (const res of [await admin.get(path), await admin.delete(path)]) {
+      expect(res.status(), path).toBe(404);
+      expect(res.headers()["content-type"], path).toContain("application/json");
+      expect((await res.json()).error, path).toMatchObject({ origin: "console", status: 404 });
+    }
+  // A path that is not valid percent-encoding is the console's 400, not the router's 500.
+  const bad = await admin.get("/api/environments/sim/vms/%zz");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatchObject({ origin: "console", status: 400 });
+});
