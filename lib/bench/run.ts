@@ -59,24 +59,51 @@ async function main() {
       expect: 201,
     };
 
-    for (const call of [listDirect, listConsole, cloneDirect, cloneConsole])
+    // The floor: the simplest route of each server (no vCenter call, no session), so the
+    // report shows how much of the console's added time is Next.js serving any route at all.
+    const floorDirect = {
+      method: "GET" as const,
+      url: `${sim.url}/__sim/health`,
+      headers: {},
+      expect: 200,
+    };
+    const floorConsole = {
+      method: "GET" as const,
+      url: `${app.url}/api/health`,
+      headers: {},
+      expect: 200,
+    };
+
+    for (const call of [
+      floorDirect,
+      floorConsole,
+      listDirect,
+      listConsole,
+      cloneDirect,
+      cloneConsole,
+    ])
       await timeCalls(call, WARMUP);
     console.log(
       `bench: ${SAMPLES} sequential calls each, after ${WARMUP} warm-up calls; simulator with no added latency`,
     );
     // Interleave direct and console rounds so that machine noise hits both alike.
     const times = {
+      floorDirect: [] as number[],
+      floorConsole: [] as number[],
       listDirect: [] as number[],
       listConsole: [] as number[],
       cloneDirect: [] as number[],
       cloneConsole: [] as number[],
     };
     for (let round = 0; round < 10; round++) {
+      times.floorDirect.push(...(await timeCalls(floorDirect, SAMPLES / 10)));
+      times.floorConsole.push(...(await timeCalls(floorConsole, SAMPLES / 10)));
       times.listDirect.push(...(await timeCalls(listDirect, SAMPLES / 10)));
       times.listConsole.push(...(await timeCalls(listConsole, SAMPLES / 10)));
       times.cloneDirect.push(...(await timeCalls(cloneDirect, SAMPLES / 10)));
       times.cloneConsole.push(...(await timeCalls(cloneConsole, SAMPLES / 10)));
     }
+    report("health (floor)", times.floorDirect, times.floorConsole);
     report("GET vms", times.listDirect, times.listConsole);
     report("instant-clone", times.cloneDirect, times.cloneConsole);
 
