@@ -1,6 +1,7 @@
-import type { APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
-import { expect, loginAs, test, USERS } from "./fixtures";
+import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
+import { expect, test } from "./fixtures";
 import {
   hostileCloneBodies,
   hostileIds,
@@ -9,11 +10,23 @@ import {
   hostileVmQueries,
 } from "./hostile-inputs";
 import { residentMemoryOfPort } from "./process-memory";
-import { CONSOLE_PORT, consoleUrl } from "./ports";
+import { hostileSimUrl } from "./ports";
 
 // Every answer to hostile input is a 4xx envelope (413 for the oversized body), never a 5xx,
 // and the `hostile` simulator sees none of it. Serial: the simulator's call log is checked.
+// The suite has a console of its own, so the memory it measures is its own traffic's: the
+// shared console also serves the UI specs running beside it.
 test.describe.configure({ mode: "serial" });
+
+const PORT = 13140;
+let app: ConsoleProcess;
+test.beforeAll(async () => {
+  app = await startConsole(
+    consoleHome([{ id: "hostile", label: "Hostile", url: hostileSimUrl }]),
+    PORT,
+  );
+});
+test.afterAll(async () => app?.stop());
 
 const E = "/api/environments/hostile";
 const ENV_ROUTES = [
@@ -27,32 +40,10 @@ const ENV_ROUTES = [
   "operations",
 ];
 
-test("hostile requests to every route get a 4xx envelope and never reach vCenter", async ({
-  playwright,
-  hostile,
-}) => {
-  test.setTimeout(180_000);
-  const api = await loginAs(playwright, USERS.admin, "hostile");
-  await hostile.resetCalls();
-  // One warm-up pass first: the first large bodies grow V8's heap once, which is not a leak.
-  // What must stay within 50 MB is the growth over the whole run after that.
-  for (const body of hostileCloneBodies())
-    await api.post(`${E}/instant-clone`, { data: body as object });
-  const before = residentMemoryOfPort(CONSOLE_PORT);
-  let sent = 0;
-  const check = async (
-    label: string,
-    res: APIResponse,
-    allowed = [400, 401, 403, 404, 405, 413, 415, 422],
-  ) => {
-    sent++;
-    expect(allowed, `${label} answered ${res.status()}`).toContain(res.status());
-    if (res.status() !== 405) {
-      const body = await res.json().catch(() => undefined);
-      expect(body?.error?.origin, `${label}: envelope`).toBe("console");
-    }
-  };
+type Check = (label: string, res: APIResponse, allowed?: number[]) => Promise<void>;
 
+/** One pass of every hostile request, each answer handed to `check`. */
+async function sendAll(api: APIRequestContext, anonymous: APIRequestContext, check: Check) {
   for (const body of hostileCloneBodies())
     await check(
       `clone ${JSON.stringify(body).slice(0, 80)}`,
@@ -97,7 +88,6 @@ test("hostile requests to every route get a 4xx envelope and never reach vCenter
     }),
     [413],
   );
-  const anonymous = await playwright.request.newContext({ baseURL: consoleUrl });
   for (const route of ENV_ROUTES)
     await check(
       `anonymous ${route}`,
@@ -107,14 +97,45 @@ test("hostile requests to every route get a 4xx envelope and never reach vCenter
     "anonymous clone",
     await anonymous.post(`${E}/instant-clone`, { data: { source: "vm-1005", name: "anon" } }),
   );
+}
 
-  expect(sent).toBeGreaterThanOrEqual(500);
+test("hostile requests to every route get a 4xx envelope and never reach vCenter", async ({
+  playwright,
+  hostile,
+}) => {
+  test.setTimeout(240_000);
+  const { api, res: login } = await app.login(playwright.request, "hostile");
+  expect(login.status(), await login.text()).toBe(200);
+  const anonymous = await playwright.request.newContext({ baseURL: app.url });
+  await hostile.resetCalls();
+  let sent = 0;
+  const check: Check = async (label, res, allowed = [400, 401, 403, 404, 405, 413, 415, 422]) => {
+    sent++;
+    expect(allowed, `${label} answered ${res.status()}`).toContain(res.status());
+    if (res.status() !== 405) {
+      const body = await res.json().catch(() => undefined);
+      expect(body?.error?.origin, `${label}: envelope`).toBe("console");
+    }
+  };
+
+  // Two passes. A fresh console loads each route's code on its first request, and V8 grows its
+  // heap once for the first large bodies: the first pass pays that. What must stay within 50 MB
+  // is what the second, identical pass leaves behind: memory that hostile input keeps.
+  const cold = residentMemoryOfPort(PORT);
+  await sendAll(api, anonymous, check);
+  const warm = residentMemoryOfPort(PORT);
+  const perPass = sent;
+  await sendAll(api, anonymous, check);
+  const after = residentMemoryOfPort(PORT);
+
+  expect(perPass).toBeGreaterThanOrEqual(500);
   expect(await hostile.calls()).toEqual([]);
-  const grown = residentMemoryOfPort(CONSOLE_PORT) - before;
+  const mb = (bytes: number) => `${bytes < 0 ? "" : "+"}${(bytes / 1e6).toFixed(1)}`;
   console.log(
-    `hostile input: ${sent} requests, console RSS grew by ${(grown / 1e6).toFixed(1)} MB`,
+    `hostile input: ${perPass} requests a pass, two passes; console RSS ${mb(warm - cold)} MB ` +
+      `over the first (cold start), ${mb(after - warm)} MB over the second`,
   );
-  expect(grown, `the console grew by ${Math.round(grown / 1e6)} MB`).toBeLessThan(50 * 1024 * 1024);
+  expect(after - warm, `the console grew by ${mb(after - warm)} MB`).toBeLessThan(50 * 1024 * 1024);
   await anonymous.dispose();
   await api.dispose();
 });
