@@ -16,9 +16,10 @@ const root = path.resolve(__dirname, "..");
 const results = path.join(__dirname, ".results");
 const isCI = Boolean(process.env.CI);
 
-// Four simulators: `sim` for tests that run in parallel, `faults` and `ui-faults` for the
-// serial API and UI tests that inject faults or expire sessions, `hostile` and `invalid` for bad input that must never reach vCenter (each
-// call log must stay free of other tests' traffic).
+// Five simulators: `sim` for tests that run in parallel, `faults` and `ui-faults` for the
+// serial API and UI tests that inject faults or expire sessions, `hostile` and `invalid` for bad
+// input that must never reach vCenter (each call log must stay free of other tests' traffic;
+// `hostile` is reached only through the hostile suite's own console).
 const simulator = (port: number) => ({
   command: `npx tsx lib/simulator/cli.ts --port ${port} --seed 1`,
   cwd: root,
