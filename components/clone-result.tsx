@@ -7,8 +7,8 @@ import { envPath } from "@/lib/api/fetch-json";
 import { useVm } from "@/lib/api/use-vm";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
-import { Button } from "@/components/ui/button";
-import { operationHref } from "@/components/history/hrefs";
+import { Button, buttonClass } from "@/components/ui/button";
+import { operationHref } from "@/components/environment/hrefs";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 
 type CloneResultProps = {
@@ -19,8 +19,7 @@ type CloneResultProps = {
   onCloneAnother: () => void;
 };
 
-const linkButton =
-  "border-line-strong bg-surface text-accent inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium underline-offset-2 hover:underline";
+const linkButton = buttonClass("link");
 
 const describeValue = (value: unknown, nameOf: (id: string) => string | undefined): string => {
   if (typeof value === "boolean") return value ? "on" : "off";

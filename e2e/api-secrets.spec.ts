@@ -6,7 +6,7 @@ import { type RunningSimulator, startSimulator } from "../lib/simulator";
 
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
 import { simSessions } from "./direct-simulator";
-import { expect, test, uniqueName } from "./fixtures";
+import { expect, PASSWORD, test, uniqueName, USERS } from "./fixtures";
 
 // Issue 5: a full session through a console of its own (login, reads, a clone, an error,
 // logout), then every log line, every answer and the history file's raw bytes are searched
@@ -15,8 +15,7 @@ test.describe.configure({ timeout: 120_000 });
 
 const PORT = 13130;
 const ENV = "secrets";
-const USER = "administrator@vsphere.local";
-const PASSWORD = "VMware1!";
+const USER = USERS.admin;
 const WRONG_PASSWORD = "Not-the-Passw0rd!";
 
 let sim: RunningSimulator;

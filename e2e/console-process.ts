@@ -5,6 +5,8 @@ import path from "node:path";
 
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
+import { PASSWORD, USERS } from "./users";
+
 // An extra console (`next start` on the production build) with its own environments file, data
 // folder and log file, for the specs that restart it, kill it or read everything it wrote.
 // The shared console on 13000 cannot be restarted or killed without disturbing other specs.
@@ -108,10 +110,10 @@ export async function startConsole(
     pid: child.pid!,
     home,
     output: () => output,
-    async login(request, envId, user = "administrator@vsphere.local") {
+    async login(request, envId, user = USERS.admin) {
       const api = await request.newContext({ baseURL: url });
       const res = await api.post(`/api/environments/${envId}/session`, {
-        data: { username: user, password: "VMware1!" },
+        data: { username: user, password: PASSWORD },
       });
       return { api, res };
     },

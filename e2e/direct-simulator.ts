@@ -1,13 +1,14 @@
 // Reads a simulator the spec started itself, straight from its own API and control path, so
 // assertions about vCenter's inventory do not depend on the console under test.
 
-const ADMIN = "administrator@vsphere.local";
-const PASSWORD = "VMware1!";
+import { PASSWORD, USERS } from "./users";
 
 export async function simLogin(simUrl: string): Promise<string> {
   const res = await fetch(`${simUrl}/api/session`, {
     method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:${PASSWORD}`).toString("base64")}` },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${USERS.admin}:${PASSWORD}`).toString("base64")}`,
+    },
   });
   if (res.status !== 201) throw new Error(`simulator login: ${res.status}`);
   return (await res.json()) as string;

@@ -1,13 +1,10 @@
 import { type APIRequestContext, test as base, expect } from "@playwright/test";
 
+import { simClearFaults, simFault } from "./direct-simulator";
 import { consoleUrl, faultsSimUrl, hostileSimUrl, simUrl, uiFaultsSimUrl } from "./ports";
+import { PASSWORD, USERS } from "./users";
 
-export const PASSWORD = "VMware1!";
-export const USERS = {
-  admin: "administrator@vsphere.local",
-  operator: "operator@vsphere.local",
-  readonly: "readonly@vsphere.local",
-} as const;
+export { PASSWORD, USERS } from "./users";
 
 /** The simulator's control path (/__sim/…), which only the simulator serves. */
 export class SimControl {
@@ -15,11 +12,11 @@ export class SimControl {
     private readonly request: APIRequestContext,
     readonly url: string,
   ) {}
-  async fault(fault: Record<string, unknown>) {
-    expect((await this.request.post(`${this.url}/__sim/faults`, { data: fault })).ok()).toBe(true);
+  fault(fault: Record<string, unknown>) {
+    return simFault(this.url, fault);
   }
-  async clearFaults() {
-    await this.request.delete(`${this.url}/__sim/faults`);
+  clearFaults() {
+    return simClearFaults(this.url);
   }
   async expireSessions() {
     expect((await this.request.post(`${this.url}/__sim/sessions/expire`)).ok()).toBe(true);

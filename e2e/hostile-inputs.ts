@@ -1,3 +1,5 @@
+import { PASSWORD, USERS } from "./users";
+
 // Generated hostile input for every console route: ids that try to climb out of their path,
 // bodies of the wrong shape, and values vCenter must never see.
 
@@ -147,11 +149,11 @@ export function hostileLoginBodies(): unknown[] {
   for (const value of junk.filter(
     (v) => typeof v !== "string" || v.trim() === "" || v.length > 10_000,
   )) {
-    bodies.push({ username: value, password: "VMware1!" });
+    bodies.push({ username: value, password: PASSWORD });
     // A password of spaces is a password (vCenter judges it); only the username is trimmed.
     if (typeof value !== "string" || value === "" || value.length > 1024)
-      bodies.push({ username: "administrator@vsphere.local", password: value });
+      bodies.push({ username: USERS.admin, password: value });
   }
-  bodies.push({ username: "administrator@vsphere.local", password: "VMware1!", extra: 1 });
+  bodies.push({ username: USERS.admin, password: PASSWORD, extra: 1 });
   return bodies;
 }

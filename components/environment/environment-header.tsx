@@ -5,9 +5,10 @@ import { Badge } from "@/components/ui/badge";
 
 import { NavLink } from "./nav-link";
 import { SessionStatus } from "./session-status";
+import { formHref, historyHref } from "./hrefs";
 
 export function EnvironmentHeader({ environment }: { environment: EnvironmentSummary }) {
-  const base = `/e/${encodeURIComponent(environment.id)}`;
+  const form = formHref(environment.id);
   return (
     <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -32,8 +33,8 @@ export function EnvironmentHeader({ environment }: { environment: EnvironmentSum
           </span>
         </div>
         <nav aria-label="Environment" className="flex items-center gap-4 text-sm">
-          <NavLink href={base}>Clone</NavLink>
-          <NavLink href={`${base}/history`} section={`${base}/operations/`}>
+          <NavLink href={form}>Clone</NavLink>
+          <NavLink href={historyHref(environment.id)} section={`${form}/operations/`}>
             History
           </NavLink>
           <SessionStatus env={environment.id} />

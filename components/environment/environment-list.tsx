@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { Badge } from "@/components/ui/badge";
+import { formHref } from "./hrefs";
 
 /** The configured environments, each a link to its clone form. */
 export function EnvironmentList({ environments }: { environments: EnvironmentSummary[] }) {
@@ -16,7 +17,7 @@ export function EnvironmentList({ environments }: { environments: EnvironmentSum
       {environments.map((environment) => (
         <li key={environment.id}>
           <Link
-            href={`/e/${encodeURIComponent(environment.id)}`}
+            href={formHref(environment.id)}
             className="border-line bg-surface hover:border-accent block overflow-hidden rounded-lg border shadow-sm"
           >
             <span

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLogout, useSession } from "@/lib/api/use-session";
 import { Button } from "@/components/ui/button";
 import { loginHref } from "@/components/session/login-redirect";
+import { formHref } from "./hrefs";
 
 /** Who is logged in to this environment's vCenter, with a way out. */
 export function SessionStatus({ env }: { env: string }) {
@@ -23,7 +24,7 @@ export function SessionStatus({ env }: { env: string }) {
         disabled={logout.isPending}
         onClick={() =>
           logout.mutate(undefined, {
-            onSettled: () => router.push(loginHref(env, `/e/${encodeURIComponent(env)}`)),
+            onSettled: () => router.push(loginHref(env, formHref(env))),
           })
         }
       >

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { type ApiError, toApiError } from "@/lib/api/api-error";
 import { vcenterErrorDetails } from "@/lib/schemas/api-error";
 import { Badge } from "@/components/ui/badge";
-import { operationHref } from "@/components/history/hrefs";
+import { operationHref } from "@/components/environment/hrefs";
 import { CopyButton } from "@/components/ui/copy-button";
 
 import { type ErrorContext, ErrorGuidance } from "./error-guidance";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { Operation } from "@/lib/schemas/operation";
 
 import { formatDuration } from "./format-time";
-import { operationHref } from "./hrefs";
+import { operationHref } from "@/components/environment/hrefs";
 import { OutcomeBadge, outcomeNotes } from "./outcome-badge";
 import { useSourceNames } from "./use-source-names";
 import { When } from "./when";

@@ -11,6 +11,7 @@ import { HistoryFilter } from "./history-filter";
 import { HistoryPager } from "./history-pager";
 import { HistoryRows } from "./history-rows";
 import { useHistoryParams } from "./use-history-params";
+import { formHref } from "@/components/environment/hrefs";
 
 /** The environment's submissions, newest first; the filter and page live in the URL. */
 export function HistoryTable({ env }: { env: string }) {
@@ -83,7 +84,7 @@ function EmptyHistory({
       ) : (
         <p className="text-fg-muted mt-1">
           Every instant clone sent from this console is listed here, with its outcome.{" "}
-          <Link className="text-accent underline" href={`/e/${encodeURIComponent(env)}`}>
+          <Link className="text-accent underline" href={formHref(env)}>
             Open the clone form
           </Link>
         </p>

@@ -4,15 +4,13 @@ import Link from "next/link";
 
 import { useOperation } from "@/lib/api/use-operation";
 import { ErrorStack } from "@/components/error-stack/error-stack";
+import { buttonClass } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
-import { cloneAgainHref, historyHref } from "./hrefs";
+import { cloneAgainHref, historyHref } from "@/components/environment/hrefs";
 import { OperationFacts } from "./operation-facts";
 import { OperationOutcome } from "./operation-outcome";
 import { SpecJson } from "./spec-json";
-
-const linkButton =
-  "border-line-strong bg-surface text-accent hover:bg-surface-muted inline-flex h-10 items-center rounded-md border px-4 text-sm font-medium";
 
 /** One submission in full: what was sent, by whom, and what came of it. */
 export function OperationDetail({ env, id }: { env: string; id: string }) {
@@ -37,7 +35,7 @@ export function OperationDetail({ env, id }: { env: string; id: string }) {
           <h1 className="text-2xl font-semibold break-all">
             Instant clone of <span className="font-mono">{op.spec.name}</span>
           </h1>
-          <Link className={linkButton} href={cloneAgainHref(env, op.spec)}>
+          <Link className={buttonClass("link")} href={cloneAgainHref(env, op.spec)}>
             Clone again with these values
           </Link>
         </div>

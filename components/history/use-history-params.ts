@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import type { OperationFilter } from "@/lib/api/use-operations";
 import { type OperationState, operationStates } from "@/lib/schemas/operation";
 
-import { historyHref } from "./hrefs";
+import { historyHref } from "@/components/environment/hrefs";
 
 const isOutcome = (value: string | null): value is OperationState =>
   (operationStates as readonly (string | null)[]).includes(value);

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext } from "react";
 
+import { formHref } from "@/components/environment/hrefs";
+
 type LoginRedirect = { env: string; beforeLogin?: () => void };
 
 const LoginRedirectContext = createContext<LoginRedirect | null>(null);
@@ -24,7 +26,7 @@ export function LoginRedirectProvider({
 }
 
 export const loginHref = (env: string, next: string) =>
-  `/e/${encodeURIComponent(env)}/login?next=${encodeURIComponent(next)}`;
+  `${formHref(env)}/login?next=${encodeURIComponent(next)}`;
 
 /** Goes to the login page, which sends the operator back here; undefined outside an environment. */
 export function useLoginRedirect(): (() => void) | undefined {

@@ -5,6 +5,8 @@ import { cn } from "./cn";
 const variants = {
   primary: "bg-accent text-accent-fg hover:bg-accent-hover border-transparent",
   secondary: "bg-surface text-fg border-line-strong hover:bg-surface-muted",
+  /** A secondary button in the link colour: for links styled as buttons. */
+  link: "bg-surface text-accent border-line-strong hover:bg-surface-muted",
   ghost: "bg-transparent text-accent border-transparent hover:bg-accent-soft",
   danger: "bg-surface text-danger border-danger hover:bg-danger-soft",
 } as const;
@@ -19,6 +21,20 @@ export type ButtonProps = ComponentProps<"button"> & {
   size?: keyof typeof sizes;
 };
 
+/** A button's classes, also for a link that should look like one (a page to go to). */
+export const buttonClass = (
+  variant: keyof typeof variants = "secondary",
+  size: keyof typeof sizes = "md",
+  className?: string,
+) =>
+  cn(
+    "inline-flex shrink-0 items-center justify-center rounded-md border font-medium whitespace-nowrap transition-colors",
+    "disabled:cursor-not-allowed disabled:opacity-60",
+    variants[variant],
+    sizes[size],
+    className,
+  );
+
 export function Button({
   variant = "secondary",
   size = "md",
@@ -26,17 +42,5 @@ export function Button({
   className,
   ...props
 }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cn(
-        "inline-flex shrink-0 items-center justify-center rounded-md border font-medium whitespace-nowrap transition-colors",
-        "disabled:cursor-not-allowed disabled:opacity-60",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import { timeCalls, report } from "./latency";
+import { type Call, report, timeCalls } from "./latency";
 import { loadBench } from "./load";
 import { reportPageWeights } from "./page-weight";
 import { startConsoleProcess, startSimulatorProcess } from "./servers";
@@ -32,80 +32,40 @@ async function main() {
     let n = 0;
     const cloneBody = () => ({ source, name: `bench-${process.pid}-${n++}` });
 
-    const listDirect = {
-      method: "GET" as const,
-      url: `${sim.url}/api/vcenter/vm?power_states=POWERED_ON`,
-      headers: direct,
-      expect: 200,
-    };
-    const listConsole = {
-      method: "GET" as const,
-      url: `${app.url}/api/environments/bench/vms?power_state=POWERED_ON`,
-      headers: viaConsole,
-      expect: 200,
-    };
-    const cloneDirect = {
-      method: "POST" as const,
-      url: `${sim.url}/api/vcenter/vm?action=instant-clone`,
-      headers: direct,
-      body: cloneBody,
-      expect: 200,
-    };
-    const cloneConsole = {
-      method: "POST" as const,
-      url: `${app.url}/api/environments/bench/instant-clone`,
-      headers: viaConsole,
-      body: cloneBody,
-      expect: 201,
-    };
+    const get = (url: string, headers: Record<string, string>) =>
+      ({ method: "GET", url, headers, expect: 200 }) as const;
+    const post = (url: string, headers: Record<string, string>, expect: number) =>
+      ({ method: "POST", url, headers, body: cloneBody, expect }) as const;
+    // Each measure as [direct, through the console]. The floor is the simplest route of each
+    // server (no vCenter call, no session): how much of the console's added time is Next.js
+    // serving any route at all.
+    const pairs: [string, Call, Call][] = [
+      ["health (floor)", get(`${sim.url}/__sim/health`, {}), get(`${app.url}/api/health`, {})],
+      [
+        "GET vms",
+        get(`${sim.url}/api/vcenter/vm?power_states=POWERED_ON`, direct),
+        get(`${app.url}/api/environments/bench/vms?power_state=POWERED_ON`, viaConsole),
+      ],
+      [
+        "instant-clone",
+        post(`${sim.url}/api/vcenter/vm?action=instant-clone`, direct, 200),
+        post(`${app.url}/api/environments/bench/instant-clone`, viaConsole, 201),
+      ],
+    ];
 
-    // The floor: the simplest route of each server (no vCenter call, no session), so the
-    // report shows how much of the console's added time is Next.js serving any route at all.
-    const floorDirect = {
-      method: "GET" as const,
-      url: `${sim.url}/__sim/health`,
-      headers: {},
-      expect: 200,
-    };
-    const floorConsole = {
-      method: "GET" as const,
-      url: `${app.url}/api/health`,
-      headers: {},
-      expect: 200,
-    };
-
-    for (const call of [
-      floorDirect,
-      floorConsole,
-      listDirect,
-      listConsole,
-      cloneDirect,
-      cloneConsole,
-    ])
-      await timeCalls(call, WARMUP);
+    for (const [, ...calls] of pairs) for (const call of calls) await timeCalls(call, WARMUP);
     console.log(
       `bench: ${SAMPLES} sequential calls each, after ${WARMUP} warm-up calls; simulator with no added latency`,
     );
     // Interleave direct and console rounds so that machine noise hits both alike.
-    const times = {
-      floorDirect: [] as number[],
-      floorConsole: [] as number[],
-      listDirect: [] as number[],
-      listConsole: [] as number[],
-      cloneDirect: [] as number[],
-      cloneConsole: [] as number[],
-    };
-    for (let round = 0; round < 10; round++) {
-      times.floorDirect.push(...(await timeCalls(floorDirect, SAMPLES / 10)));
-      times.floorConsole.push(...(await timeCalls(floorConsole, SAMPLES / 10)));
-      times.listDirect.push(...(await timeCalls(listDirect, SAMPLES / 10)));
-      times.listConsole.push(...(await timeCalls(listConsole, SAMPLES / 10)));
-      times.cloneDirect.push(...(await timeCalls(cloneDirect, SAMPLES / 10)));
-      times.cloneConsole.push(...(await timeCalls(cloneConsole, SAMPLES / 10)));
-    }
-    report("health (floor)", times.floorDirect, times.floorConsole);
-    report("GET vms", times.listDirect, times.listConsole);
-    report("instant-clone", times.cloneDirect, times.cloneConsole);
+    const times = pairs.map(() => ({ direct: [] as number[], viaConsole: [] as number[] }));
+    for (let round = 0; round < 10; round++)
+      for (const [index, [, directCall, consoleCall]] of pairs.entries()) {
+        times[index].direct.push(...(await timeCalls(directCall, SAMPLES / 10)));
+        times[index].viaConsole.push(...(await timeCalls(consoleCall, SAMPLES / 10)));
+      }
+    for (const [index, [label]] of pairs.entries())
+      report(label, times[index].direct, times[index].viaConsole);
 
     await loadBench({ simUrl: sim.url, consoleUrl: app.url, env: "bench", token, cookie, source });
     await reportPageWeights(app.url, cookie);

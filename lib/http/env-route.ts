@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { type EnvironmentRuntime, environmentRuntime } from "@/lib/config/runtime";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
-import { ConsoleError, notLoggedIn, unknownEnvironment } from "./console-error";
+import { notLoggedIn, unknownEnvironment } from "./console-error";
 import { errorResponse } from "./error-response";
 import { logLine } from "./log";
 import { checkSameOrigin } from "./origin-check";
@@ -63,10 +63,7 @@ function wrap(handler: (base: Base) => Promise<Response>) {
     let response: Response;
     try {
       checkSameOrigin(req);
-      const params = await ctx.params.catch(() => {
-        // Next.js decodes the path's segments; "%" alone or "%zz" cannot be decoded.
-        throw new ConsoleError(400, "The path is not valid percent-encoding");
-      });
+      const params = await ctx.params;
       const envId = params.env ?? "";
       const runtime = await environmentRuntime(envId);
       if (!runtime) throw unknownEnvironment(envId);

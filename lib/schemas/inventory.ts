@@ -13,6 +13,8 @@ export const vmSummarySchema = z.object({
   power_state: powerStateSchema,
   cpu_count: z.optional(z.number()),
   memory_size_MiB: z.optional(z.number()),
+  /** Not in vCenter's list: the console adds it for the first running VMs of an answer. */
+  instant_clone_frozen: z.optional(z.boolean()),
 });
 export type VmSummary = z.infer<typeof vmSummarySchema>;
 

@@ -11,7 +11,7 @@ import { getVm } from "./vm";
 // environment and operator session, so typing in the picker does not read the same VMs again.
 // Only powered-on VMs can be frozen; a VM that cannot be read simply gets no flag.
 
-export const FROZEN_LOOKUPS = 25;
+const FROZEN_LOOKUPS = 25;
 const CONCURRENCY = 6;
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 20_000;
@@ -20,16 +20,8 @@ type Cached = { frozen: boolean; at: number };
 const cache = ((globalThis as { __iccFrozenFlags?: Map<string, Cached> }).__iccFrozenFlags ??=
   new Map());
 
-export type VmListWithFrozen = {
-  total: number;
-  items: (VmList["items"][number] & { instant_clone_frozen?: boolean })[];
-};
-
 /** The list with `instant_clone_frozen` on its first powered-on VMs. */
-export async function withFrozenFlags(
-  ctx: VcenterContext,
-  list: VmList,
-): Promise<VmListWithFrozen> {
+export async function withFrozenFlags(ctx: VcenterContext, list: VmList): Promise<VmList> {
   const keyOf = (vm: string) => `${ctx.runtime.config.id}\u0000${ctx.session}\u0000${vm}`;
   const now = Date.now();
   const flags = new Map<string, boolean>();

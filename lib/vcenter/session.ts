@@ -9,8 +9,27 @@ import { apiFlavour } from "./flavour";
 import { sessionInfoSchema, sessionTokenSchema } from "./vcenter-schemas";
 
 const REST_SESSION = "/rest/com/vmware/cis/session";
-const wrapped = <T>(schema: z.ZodType<T>): z.ZodType<T> =>
+
+// The three session calls as each flavour spells them; /rest answers inside {"value": …}.
+const calls = {
+  api: {
+    login: ["POST", "/api/session"],
+    get: ["GET", "/api/session"],
+    logout: ["DELETE", "/api/session"],
+  },
+  rest: {
+    login: ["POST", REST_SESSION],
+    get: ["POST", `${REST_SESSION}?~action=get`],
+    logout: ["DELETE", REST_SESSION],
+  },
+} as const;
+
+const inValue = <T>(schema: z.ZodType<T>): z.ZodType<T> =>
   z.object({ value: schema }).transform((answer) => answer.value as T);
+const schemas = {
+  api: { token: sessionTokenSchema, info: sessionInfoSchema },
+  rest: { token: inValue(sessionTokenSchema), info: inValue(sessionInfoSchema) },
+};
 
 /** Logs an operator into vCenter; the token is handed back to go into the encrypted cookie. */
 export async function login(
@@ -20,16 +39,11 @@ export async function login(
   log?: UpstreamLog,
 ): Promise<string> {
   const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
-  const headers = { authorization: `Basic ${basic}` };
-  if ((await apiFlavour(runtime, log)) === "rest")
-    return vcenterFetch(
-      runtime,
-      { method: "POST", path: REST_SESSION, headers, schema: wrapped(sessionTokenSchema) },
-      log,
-    );
+  const flavour = await apiFlavour(runtime, log);
+  const [method, path] = calls[flavour].login;
   return vcenterFetch(
     runtime,
-    { method: "POST", path: "/api/session", headers, schema: sessionTokenSchema },
+    { method, path, headers: { authorization: `Basic ${basic}` }, schema: schemas[flavour].token },
     log,
   );
 }
@@ -40,23 +54,13 @@ export async function currentUser(
   session: string,
   log?: UpstreamLog,
 ): Promise<string> {
-  const info =
-    (await apiFlavour(runtime, log)) === "rest"
-      ? await vcenterFetch(
-          runtime,
-          {
-            method: "POST",
-            path: `${REST_SESSION}?~action=get`,
-            session,
-            schema: wrapped(sessionInfoSchema),
-          },
-          log,
-        )
-      : await vcenterFetch(
-          runtime,
-          { path: "/api/session", session, schema: sessionInfoSchema },
-          log,
-        );
+  const flavour = await apiFlavour(runtime, log);
+  const [method, path] = calls[flavour].get;
+  const info = await vcenterFetch(
+    runtime,
+    { method, path, session, schema: schemas[flavour].info },
+    log,
+  );
   return info.user;
 }
 
@@ -65,6 +69,6 @@ export async function logout(
   session: string,
   log?: UpstreamLog,
 ): Promise<void> {
-  const path = (await apiFlavour(runtime, log)) === "rest" ? REST_SESSION : "/api/session";
-  await vcenterFetch(runtime, { method: "DELETE", path, session }, log);
+  const [method, path] = calls[await apiFlavour(runtime, log)].logout;
+  await vcenterFetch(runtime, { method, path, session }, log);
 }

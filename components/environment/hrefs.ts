@@ -1,19 +1,20 @@
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import { specToQuery } from "@/lib/schemas/spec-query";
 
-// The page addresses of one environment's history, built in one place so links cannot drift.
+// The page addresses of one environment, built in one place so links cannot drift.
 
-const envBase = (env: string) => `/e/${encodeURIComponent(env)}`;
+/** The environment's page: its clone form. */
+export const formHref = (env: string) => `/e/${encodeURIComponent(env)}`;
 
 /** The history page, with its filter and page as the query (without "?"), if any. */
 export const historyHref = (env: string, query = "") =>
-  `${envBase(env)}/history${query ? `?${query}` : ""}`;
+  `${formHref(env)}/history${query ? `?${query}` : ""}`;
 
 export const operationHref = (env: string, id: string) =>
-  `${envBase(env)}/operations/${encodeURIComponent(id)}`;
+  `${formHref(env)}/operations/${encodeURIComponent(id)}`;
 
 /** The clone form prefilled with a recorded spec, through the form's own query keys. */
 export const cloneAgainHref = (env: string, spec: InstantCloneSpec) => {
   const query = specToQuery(spec);
-  return `${envBase(env)}${query ? `?${query}` : ""}`;
+  return `${formHref(env)}${query ? `?${query}` : ""}`;
 };
