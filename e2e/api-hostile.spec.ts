@@ -11,7 +11,7 @@ import {
 } from "./hostile-inputs";
 import { heapUsedAfterGc, inspectorUrl } from "./heap-after-gc";
 import { residentMemoryOfPort } from "./process-memory";
-import { hostileSimUrl } from "./ports";
+import { e2ePort, hostileSimUrl } from "./ports";
 
 // Every answer to hostile input is a 4xx envelope (413 for the oversized body), never a 5xx,
 // and the `hostile` simulator sees none of it. Serial: the simulator's call log is checked.
@@ -19,7 +19,7 @@ import { hostileSimUrl } from "./ports";
 // shared console also serves the UI specs running beside it.
 test.describe.configure({ mode: "serial" });
 
-const PORT = 13140;
+const PORT = e2ePort(13140);
 let app: ConsoleProcess;
 test.beforeAll(async () => {
   // With its inspector on, so the test can read its live heap after a full collection.

@@ -117,7 +117,7 @@ const cases: { title: string; body: unknown; fields: string[] }[] = [
 
 test.describe("invalid instant-clone bodies", () => {
   test.beforeAll(async ({ request }) => {
-    await request.delete("http://127.0.0.1:18993/__sim/calls");
+    await request.delete(`${invalidSimUrl}/__sim/calls`);
   });
 
   for (const c of cases) {

@@ -12,13 +12,14 @@ import {
 } from "./console-process";
 import { simCalls, simClearFaults, simFault, simVmsNamed } from "./direct-simulator";
 import { expect, test, uniqueName } from "./fixtures";
+import { e2ePort } from "./ports";
 
 // Issue 4: the history lives through a console restart, and a console killed while vCenter
 // was cloning settles that submission at its next start, by looking the name up. Each test
 // ends with the history and the simulator's inventory agreeing.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const PORT = 13110;
+const PORT = e2ePort(13110);
 const ENV = "restart";
 const CLONE_PATH = "/api/vcenter/vm?action=instant-clone";
 const SOURCE = "vm-1005"; // dev-ubuntu-01, running

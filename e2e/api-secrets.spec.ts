@@ -7,13 +7,14 @@ import { type RunningSimulator, startSimulator } from "../lib/simulator";
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
 import { simSessions } from "./direct-simulator";
 import { expect, PASSWORD, test, uniqueName, USERS } from "./fixtures";
+import { e2ePort } from "./ports";
 
 // Issue 5: a full session through a console of its own (login, reads, a clone, an error,
 // logout), then every log line, every answer and the history file's raw bytes are searched
 // for the password and the vCenter session token. Neither may appear anywhere.
 test.describe.configure({ timeout: 120_000 });
 
-const PORT = 13130;
+const PORT = e2ePort(13130);
 const ENV = "secrets";
 const USER = USERS.admin;
 const WRONG_PASSWORD = "Not-the-Passw0rd!";

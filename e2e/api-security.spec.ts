@@ -1,5 +1,6 @@
 import { expect, test, uniqueName } from "./fixtures";
 import { findSource, getJson } from "./inventory";
+import { CONSOLE_PORT, consoleUrl } from "./ports";
 
 test("a POST with a foreign Origin clones nothing", async ({ admin }) => {
   const source = await findSource(admin, () => true);
@@ -33,11 +34,11 @@ test("a page on another origin cannot clone with the operator's cookie", async (
     data: { username: "administrator@vsphere.local", password: "VMware1!" },
   });
   expect(login.status()).toBe(200);
-  await page.goto("http://localhost:13000/api/health");
+  await page.goto(`http://localhost:${CONSOLE_PORT}/api/health`);
   const status = await page.evaluate(
-    async ({ vm, name }) => {
+    async ({ vm, name, url }) => {
       try {
-        const res = await fetch("http://127.0.0.1:13000/api/environments/sim/instant-clone", {
+        const res = await fetch(`${url}/api/environments/sim/instant-clone`, {
           method: "POST",
           credentials: "include",
           headers: { "content-type": "text/plain" },
@@ -48,7 +49,7 @@ test("a page on another origin cannot clone with the operator's cookie", async (
         return "blocked";
       }
     },
-    { vm: source.vm, name },
+    { vm: source.vm, name, url: consoleUrl },
   );
   expect(status === "blocked" || status === 403 || status === 401).toBe(true);
   expect(

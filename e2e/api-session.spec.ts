@@ -1,4 +1,4 @@
-import { consoleUrl } from "./ports";
+import { consoleUrl, simUrl } from "./ports";
 import { expect, PASSWORD, test, USERS } from "./fixtures";
 
 test("a login sets an encrypted, httpOnly, SameSite=Strict cookie scoped to its environment", async ({
@@ -106,7 +106,7 @@ test("the environments list names each environment and its kind, never a credent
   const list = await res.json();
   expect(list).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ id: "sim", kind: "vcenter", host: "127.0.0.1:18989" }),
+      expect.objectContaining({ id: "sim", kind: "vcenter", host: new URL(simUrl).host }),
       expect.objectContaining({ id: "lab", kind: "simulator" }),
     ]),
   );

@@ -6,13 +6,14 @@ import { type RunningSimulator, startSimulator } from "../lib/simulator";
 
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
 import { expect, test } from "./fixtures";
+import { e2ePort } from "./ports";
 
 // Issue 5: TLS per environment. One simulator over HTTPS with its own CA, and three
 // environments of one console pointing at it: with the CA (caFile), without it, and with
 // verification switched off (insecure), which works but says so on every page.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const PORT = 13120;
+const PORT = e2ePort(13120);
 const WITH_CA = { id: "tls-ca", label: "TLS with its CA" };
 const WITHOUT_CA = { id: "tls-plain", label: "TLS without a CA" };
 const INSECURE = { id: "tls-insecure", label: "TLS unverified" };

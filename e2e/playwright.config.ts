@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
@@ -5,6 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   CONSOLE_PORT,
   consoleUrl,
+  e2ePort,
   FAULTS_SIM_PORT,
   HOSTILE_SIM_PORT,
   INVALID_SIM_PORT,
@@ -15,6 +17,17 @@ import {
 const root = path.resolve(__dirname, "..");
 const results = path.join(__dirname, ".results");
 const isCI = Boolean(process.env.CI);
+
+// The environments file names the simulators' ports, shifted by E2E_PORT_OFFSET like the rest.
+mkdirSync(results, { recursive: true });
+const environmentsFile = path.join(results, `environments.${CONSOLE_PORT}.json`);
+writeFileSync(
+  environmentsFile,
+  readFileSync(path.join(__dirname, "environments.e2e.json"), "utf8").replace(
+    /127\.0\.0\.1:(\d+)/g,
+    (_, port: string) => `127.0.0.1:${e2ePort(Number(port))}`,
+  ),
+);
 
 // Five simulators: `sim` for tests that run in parallel, `faults` and `ui-faults` for the
 // serial API and UI tests that inject faults or expire sessions, `hostile` and `invalid` for bad
@@ -69,7 +82,7 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore",
       env: {
-        CONSOLE_ENVIRONMENTS: path.join(__dirname, "environments.e2e.json"),
+        CONSOLE_ENVIRONMENTS: environmentsFile,
         CONSOLE_DATA_DIR: path.join(results, "data"),
         CONSOLE_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         CONSOLE_LOG_FILE: path.join(results, "console.log"),

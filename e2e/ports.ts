@@ -1,10 +1,14 @@
-// Fixed loopback ports for the servers the end-to-end suite starts (see playwright.config.ts).
-export const CONSOLE_PORT = 13000;
-export const SIM_PORT = 18989;
-export const FAULTS_SIM_PORT = 18990;
-export const HOSTILE_SIM_PORT = 18991;
-export const UI_FAULTS_SIM_PORT = 18992;
-export const INVALID_SIM_PORT = 18993;
+// Loopback ports for the servers the end-to-end suite starts (see playwright.config.ts).
+// E2E_PORT_OFFSET shifts every one of them, so two checkouts can run their suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+/** A port of the suite's own, shifted by E2E_PORT_OFFSET. */
+export const e2ePort = (base: number) => base + offset;
+export const CONSOLE_PORT = e2ePort(13000);
+export const SIM_PORT = e2ePort(18989);
+export const FAULTS_SIM_PORT = e2ePort(18990);
+export const HOSTILE_SIM_PORT = e2ePort(18991);
+export const UI_FAULTS_SIM_PORT = e2ePort(18992);
+export const INVALID_SIM_PORT = e2ePort(18993);
 export const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}`;
 export const simUrl = `http://127.0.0.1:${SIM_PORT}`;
 export const faultsSimUrl = `http://127.0.0.1:${FAULTS_SIM_PORT}`;

@@ -1,4 +1,5 @@
 import { expect, test, USERS } from "./fixtures";
+import { simUrl } from "./ports";
 import { loginThroughPage, openForm, seriousAxeViolations } from "./ui-helpers";
 
 // The pages around the form: environments, login, the environment's band and title, and axe.
@@ -7,7 +8,7 @@ test("the home page lists each environment with its label, host and kind", async
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Instant Clone Console" })).toBeVisible();
   const sim = page.getByRole("link", { name: /Simulator \(e2e\)/ });
-  await expect(sim).toContainText("127.0.0.1:18989");
+  await expect(sim).toContainText(new URL(simUrl).host);
   await expect(sim).toContainText("vcenter");
   await expect(page.getByRole("link", { name: /Lab \(embedded simulator\)/ })).toContainText(
     "simulator",
