@@ -25,8 +25,13 @@ const contentSecurityPolicy = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `.next/standalone/server.js` with only the node_modules it needs: what the image runs.
+  output: "standalone",
+  // The checkout is the root of the traced files, whatever lockfiles lie above it.
+  outputFileTracingRoot: __dirname,
   // better-sqlite3 is native and undici and node-forge are Node-only: keep them out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "undici", "node-forge"],
+  // prom-client too: one copy for the whole process, whichever route counts.
+  serverExternalPackages: ["better-sqlite3", "undici", "node-forge", "prom-client"],
   async headers() {
     return [
       {

@@ -5,15 +5,15 @@ import { rootCertificates } from "node:tls";
 
 import { Agent } from "undici";
 
+import type { EnvironmentRuntime as VcenterRuntime } from "@/lib/vcenter/runtime";
+
 import type { EnvironmentConfig } from "./environment-schema";
 import { environments, findEnvironment } from "./environments";
 
-/** What the vCenter client needs to reach one environment. */
-export interface EnvironmentRuntime {
+/** What the vCenter client needs to reach one environment, with the whole environment entry. */
+export interface EnvironmentRuntime extends VcenterRuntime {
   config: EnvironmentConfig;
-  baseUrl: string;
   dispatcher: Agent;
-  timeouts: { read: number; clone: number };
 }
 
 const DEFAULT_CLONE_TIMEOUT_MS = 120_000;

@@ -4,7 +4,9 @@ import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
 import { submitClone } from "@/lib/history/submit-clone";
+import { countClone } from "@/lib/metrics/record";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
+import { trackWork } from "@/lib/service/in-flight";
 
 const idempotencyKeySchema = z
   .string()
@@ -19,11 +21,10 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
     req.headers.get("idempotency-key") ?? undefined,
   );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  const { operation } = await submitClone(vcenter, {
-    env: envId,
-    user: operator.user,
-    spec,
-    idempotencyKey,
-  });
+  // Refused with 503 once the console is stopping; otherwise the stop waits for it.
+  const { operation, replayed } = await trackWork("clone", () =>
+    submitClone(vcenter, { env: envId, user: operator.user, spec, idempotencyKey }),
+  );
+  if (!replayed) countClone(operation);
   return outcomeResponse(operation);
 });
