@@ -1,5 +1,7 @@
 // @ts-check
 
+const { PHASE_PRODUCTION_BUILD } = require("next/constants");
+
 const isDev = process.env.NODE_ENV === "development";
 
 // Next.js inlines its bootstrap scripts, hence 'unsafe-inline' for scripts; never 'unsafe-eval'
@@ -21,12 +23,13 @@ const contentSecurityPolicy = [
 // client output is smaller (the clone form page lists 237 KB against Turbopack's 243 KB, with a
 // 240 KB budget), and dev and production then bundle alike.
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
-  // `.next/standalone/server.js` with only the node_modules it needs: what the image runs.
-  output: "standalone",
+  // The build also writes `.next/standalone/server.js` with only the node_modules it needs: what
+  // the image runs. Only at build time: `next start` serves the same build and would warn.
+  output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
   // The checkout is the root of the traced files, whatever lockfiles lie above it.
   outputFileTracingRoot: __dirname,
   // better-sqlite3 is native and undici and node-forge are Node-only: keep them out of the bundle.
@@ -45,6 +48,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 module.exports = nextConfig;
