@@ -15,20 +15,24 @@ const root = path.resolve(__dirname, "..");
 // Spawned with node itself, not npx: npx would be the pid, and a SIGKILL to it would leave
 // the server running.
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const standaloneDir = path.join(root, ".next/standalone");
+const standaloneBuild = path.join(root, ".next/standalone");
+let standaloneCopy: string | undefined;
 
 /**
- * Makes `.next/standalone` runnable as the image runs it: `next build` leaves the static files
- * and public/ out of it, so they are copied beside server.js, as the Dockerfile does.
+ * Lays the standalone build out as the Dockerfile does, in a folder outside the checkout (so
+ * nothing resolves from the checkout's node_modules): server.js and the files Next.js traced,
+ * then the static files and public/, which the standalone output leaves out. Returns server.js.
  */
 export function prepareStandalone(): string {
-  const server = path.join(standaloneDir, "server.js");
-  if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first`);
-  cpSync(path.join(root, ".next/static"), path.join(standaloneDir, ".next/static"), {
-    recursive: true,
-  });
-  cpSync(path.join(root, "public"), path.join(standaloneDir, "public"), { recursive: true });
-  return server;
+  if (standaloneCopy) return path.join(standaloneCopy, "server.js");
+  if (!existsSync(path.join(standaloneBuild, "server.js")))
+    throw new Error(`${standaloneBuild}/server.js is missing: run \`npm run build\` first`);
+  const dir = mkdtempSync(path.join(tmpdir(), "icc-standalone-"));
+  cpSync(standaloneBuild, dir, { recursive: true });
+  cpSync(path.join(root, ".next/static"), path.join(dir, ".next/static"), { recursive: true });
+  cpSync(path.join(root, "public"), path.join(dir, "public"), { recursive: true });
+  standaloneCopy = dir;
+  return path.join(dir, "server.js");
 }
 
 export const TEST_CONSOLE_SECRET = "console-process-secret-console-process-secret";
@@ -94,11 +98,10 @@ export async function startConsole(
   const url = `http://127.0.0.1:${port}`;
   // A server left over on this port would answer the health check in our place.
   if (await healthy(url)) throw new Error(`${url} is already taken by another server`);
-  const args = options.standalone
-    ? [prepareStandalone()]
-    : [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const server = options.standalone ? prepareStandalone() : undefined;
+  const args = server ? [server] : [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, args, {
-    cwd: options.standalone ? standaloneDir : root,
+    cwd: server ? path.dirname(server) : root,
     detached: false,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
