@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -32,6 +32,7 @@ export function prepareStandalone(): string {
   cpSync(path.join(root, ".next/static"), path.join(dir, ".next/static"), { recursive: true });
   cpSync(path.join(root, "public"), path.join(dir, "public"), { recursive: true });
   standaloneCopy = dir;
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, "server.js");
 }
 
