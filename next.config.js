@@ -1,6 +1,7 @@
 // @ts-check
 
-const { PHASE_PRODUCTION_BUILD } = require("next/constants");
+// next/constants' PHASE_PRODUCTION_BUILD (a CommonJS config cannot import it without require()).
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
 
 const isDev = process.env.NODE_ENV === "development";
 
