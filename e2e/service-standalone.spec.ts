@@ -3,7 +3,7 @@ import { type RunningSimulator, startSimulator } from "../lib/simulator";
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
 import { simVmsNamed } from "./direct-simulator";
 import { expect, test, uniqueName, USERS } from "./fixtures";
-import { e2ePort } from "./ports";
+import { consoleUrl, e2ePort } from "./ports";
 import { loginThroughPage } from "./ui-helpers";
 
 // Issue 14: the image runs `node server.js` from Next.js's standalone output, not `next start`.
@@ -36,6 +36,19 @@ test("answers health and readiness", async ({ request }) => {
   expect(ready.status(), await ready.text()).toBe(200);
   expect(await ready.json()).toEqual({ status: "ready" });
   expect(ready.headers()["cache-control"]).toBe("no-store");
+});
+
+test("without CONSOLE_METRICS, /api/metrics is the 404 envelope", async ({ request }) => {
+  // The suite's shared console runs without the setting.
+  const res = await request.get(`${consoleUrl}/api/metrics`);
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toEqual({
+    error: {
+      origin: "console",
+      status: 404,
+      message: "Metrics are off: start the console with CONSOLE_METRICS=1",
+    },
+  });
 });
 
 test("serves the home page with its assets and security headers", async ({ page }) => {
