@@ -26,7 +26,12 @@ export function readiness(): Readiness {
     // A read of the operations table: fails when the database is gone or not migrated.
     history().list("", { limit: 1, offset: 0 });
   } catch (err) {
-    return { ready: false, reason: `The history database does not answer: ${String(err)}` };
+    // The cause (a path, an errno) goes to the log, not to an unauthenticated answer.
+    console.error(JSON.stringify({ kind: "readiness", error: String(err) }));
+    return {
+      ready: false,
+      reason: "The history database does not answer; the cause is in the log",
+    };
   }
   return { ready: true };
 }
