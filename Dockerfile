@@ -13,7 +13,8 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # No install scripts from the registry's packages; then better-sqlite3 compiled from source
-# against this image's Node (its headers ship in /usr/local), not a downloaded prebuilt binary.
+# against this image's Node, not a downloaded prebuilt binary. --nodedir: the official image
+# unpacks Node's release tarball into /usr/local, headers included, so node-gyp downloads nothing.
 RUN npm ci --ignore-scripts --no-audit --no-fund \
   && npm rebuild better-sqlite3 --build-from-source --nodedir=/usr/local
 

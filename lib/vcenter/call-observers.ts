@@ -1,3 +1,5 @@
+import "server-only";
+
 // Lets another part of the console (metrics) see every vCenter call without lib/vcenter
 // importing it. Observers get the environment id and a route template, never a raw path:
 // ids in paths (vm-1005, NIC keys) and query values stay here.
