@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 
 import { type EnvironmentRuntime, environmentRuntime } from "@/lib/config/runtime";
+import { assertSessionHonoured as askVcenter } from "@/lib/session/live-session";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { notLoggedIn, unknownEnvironment } from "./console-error";
@@ -24,19 +25,21 @@ export interface EnvRequest {
   /** Set for routes that need a login. */
   vcenter: VcenterContext;
   operator: OperatorSession;
+  /** For routes that answer from the console's store: refuses a session vCenter has ended. */
+  assertSessionHonoured: () => Promise<void>;
 }
 
 type Handler = (r: EnvRequest) => Promise<Response>;
-type PublicHandler = (r: Omit<EnvRequest, "vcenter" | "operator">) => Promise<Response>;
+type PublicHandler = (
+  r: Omit<EnvRequest, "vcenter" | "operator" | "assertSessionHonoured">,
+) => Promise<Response>;
 type RouteContext = { params: Promise<Record<string, string>> };
 
 /** A route that needs the operator's vCenter session for the environment in its path. */
 export function withOperator(handler: Handler) {
   return wrap(async (base) => {
-    const operator = await openSession(
-      base.envId,
-      base.req.cookies.get(cookieName(base.envId))?.value,
-    );
+    const sealed = base.req.cookies.get(cookieName(base.envId))?.value;
+    const operator = await openSession(base.envId, sealed);
     if (!operator) throw notLoggedIn();
     base.user = operator.user;
     const vcenter: VcenterContext = {
@@ -44,7 +47,8 @@ export function withOperator(handler: Handler) {
       session: operator.token,
       log: base.upstreamLog,
     };
-    return handler({ ...base, vcenter, operator });
+    const assertSessionHonoured = () => askVcenter(base.envId, base.runtime, vcenter, sealed);
+    return handler({ ...base, vcenter, operator, assertSessionHonoured });
   });
 }
 
@@ -53,7 +57,9 @@ export function withEnvironment(handler: PublicHandler) {
   return wrap(handler);
 }
 
-type Base = Omit<EnvRequest, "vcenter" | "operator"> & { user?: string };
+type Base = Omit<EnvRequest, "vcenter" | "operator" | "assertSessionHonoured"> & {
+  user?: string;
+};
 
 function wrap(handler: (base: Base) => Promise<Response>) {
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
@@ -91,6 +97,8 @@ function wrap(handler: (base: Base) => Promise<Response>) {
         );
     }
     response.headers.set("x-request-id", requestId);
+    // Answers carry sessions, inventory and history: no cache on the way may keep them.
+    response.headers.set("cache-control", "no-store");
     logLine({
       kind: "request",
       request_id: requestId,

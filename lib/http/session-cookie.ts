@@ -6,6 +6,7 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import type { NextResponse } from "next/server";
 
 import { consoleSecret } from "@/lib/config/data-dir";
+import { isRevoked } from "@/lib/session/revoked-sessions";
 
 /** What the encrypted cookie holds: the vCenter token and who it belongs to. Never a password. */
 export interface OperatorSession {
@@ -45,6 +46,8 @@ export async function openSession(
   sealed: string | undefined,
 ): Promise<OperatorSession | undefined> {
   if (!sealed) return undefined;
+  // Asked every time, not kept with the opened cookie: another process may have revoked it.
+  if (isRevoked(env, sealed)) return undefined;
   const key = `${env}\n${sealed}`;
   const hit = opened.get(key);
   if (hit && hit.expires > Date.now()) return hit.session;

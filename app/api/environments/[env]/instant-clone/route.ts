@@ -1,29 +1,41 @@
-import { z } from "zod";
-
+import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
+import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
 import { submitClone } from "@/lib/history/submit-clone";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
-const idempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, {
-    error: "Idempotency-Key must be 8 to 100 letters, digits, - or _",
-  })
-  .optional();
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** The Idempotency-Key header, refused under its own name (it is not part of the body). */
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new ConsoleError(400, "Idempotency-Key must be 8 to 100 letters, digits, - or _", {
+      "Idempotency-Key": "Must be 8 to 100 letters, digits, - or _",
+    });
+  return key;
+}
 
 // POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
-export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
-  const idempotencyKey = idempotencyKeySchema.parse(
-    req.headers.get("idempotency-key") ?? undefined,
-  );
-  const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  const { operation } = await submitClone(vcenter, {
-    env: envId,
-    user: operator.user,
-    spec,
-    idempotencyKey,
-  });
-  return outcomeResponse(operation);
-});
+export const POST = withOperator(
+  async ({ req, envId, operator, vcenter, assertSessionHonoured }) => {
+    noQuery(req);
+    const idempotencyKey = idempotencyKeyOf(req);
+    const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
+    // A key already used is answered from the history without vCenter: ask it about the session.
+    if (idempotencyKey) await assertSessionHonoured();
+    const { operation } = await submitClone(vcenter, {
+      env: envId,
+      user: operator.user,
+      spec,
+      idempotencyKey,
+    });
+    return outcomeResponse(operation);
+  },
+);
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

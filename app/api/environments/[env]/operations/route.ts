@@ -3,25 +3,32 @@ import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
+import { queryInt } from "@/lib/http/query-number";
 import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 const listQuerySchema = z.strictObject({
   outcome: z
     .enum(operationStates, { error: `Must be one of ${operationStates.join(", ")}` })
     .optional(),
-  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(50),
-  offset: z.coerce.number({ error: "Must be a number" }).int().min(0).default(0),
+  limit: queryInt(1, 200, 50),
+  offset: queryInt(0, 1_000_000_000, 0),
 });
 
 // GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
-export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
-  const query = listQuerySchema.parse(
-    queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
-  );
-  await settleUnknown(vcenter, envId, operator.user);
-  return NextResponse.json(
-    history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
-  );
-});
+export const GET = withOperator(
+  async ({ req, envId, operator, vcenter, assertSessionHonoured }) => {
+    const query = listQuerySchema.parse(
+      queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
+    );
+    await assertSessionHonoured();
+    await settleUnknown(vcenter, envId, operator.user);
+    return NextResponse.json(
+      history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
+    );
+  },
+);
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
