@@ -10,7 +10,7 @@ import {
   resourcePoolIdSchema,
   vmIdSchema,
 } from "./ids";
-import { hasNoHiddenCharacters } from "./plain-text";
+import { hasNoHiddenCharacters, hasNoLoneSurrogates } from "./plain-text";
 
 // vCenter's InstantCloneSpec (vcenter 7.0.3 `Vcenter.VM.InstantCloneSpec`), field for field,
 // so a body that works against vCenter works against the console and back. Every object is
@@ -173,6 +173,9 @@ export const instantCloneSpecSchema = z.strictObject({
       z.maxLength(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` }),
       z.refine(hasNoHiddenCharacters, {
         error: "Name must not contain control, line-separator or text-direction characters",
+      }),
+      z.refine(hasNoLoneSurrogates, {
+        error: "Name must be valid Unicode text (it has half of a surrogate pair)",
       }),
       z.regex(/^\S(.*\S)?$/s, { error: "Name must not start or end with a space" }),
     ),

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 
-import { hasNoHiddenCharacters } from "./plain-text";
+import { hasNoHiddenCharacters, hasNoLoneSurrogates } from "./plain-text";
 
 // The console API's inventory shapes (DESIGN.md "The console's HTTP API"). vCenter's own
 // response schemas stay in lib/vcenter; these are what the browser sees.
@@ -137,6 +137,9 @@ export const loginSchema = z.strictObject({
       z.maxLength(256, { error: "Username must be at most 256 characters" }),
       z.refine(hasNoHiddenCharacters, {
         error: "Username must not contain control, line-separator or text-direction characters",
+      }),
+      z.refine(hasNoLoneSurrogates, {
+        error: "Username must be valid Unicode text (it has half of a surrogate pair)",
       }),
     ),
   password: z
