@@ -3,7 +3,7 @@ import "server-only";
 import { ConsoleError } from "@/lib/http/console-error";
 
 import type { AttemptStore } from "./attempt-store";
-import { MemoryAttemptStore } from "./memory-store";
+import { MAX_TRACKED, MemoryAttemptStore } from "./memory-store";
 import { userKey } from "./user-key";
 
 /** 429: this client has guessed this user's password too often; Retry-After says for how long. */
@@ -19,7 +19,14 @@ export class TooManyLogins extends ConsoleError {
 // One store for every route bundle of the process (Next.js may load this module more than once).
 const holder = globalThis as { __iccLoginAttempts?: AttemptStore };
 export const attemptStore = (): AttemptStore =>
-  (holder.__iccLoginAttempts ??= new MemoryAttemptStore());
+  (holder.__iccLoginAttempts ??= new MemoryAttemptStore(trackedCapacity()));
+
+// CONSOLE_LOGIN_TRACKED bounds the memory the counts take (the e2e suite sets it low, so that a
+// flood past it takes a few hundred logins rather than ten thousand).
+function trackedCapacity(): number {
+  const value = Number(process.env.CONSOLE_LOGIN_TRACKED ?? MAX_TRACKED);
+  return Number.isInteger(value) && value >= 100 ? value : MAX_TRACKED;
+}
 
 /** What the login route reports once vCenter has answered (or not). */
 export interface LoginAttempt {

@@ -26,14 +26,15 @@ export const POST = withOperator(
     noQuery(req);
     const idempotencyKey = idempotencyKeyOf(req);
     const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-    // A key already used is answered from the history without vCenter: ask it about the session.
-    if (idempotencyKey) await assertSessionHonoured();
-    const { operation } = await submitClone(vcenter, {
+    const { operation, replayed } = await submitClone(vcenter, {
       env: envId,
       user: operator.user,
       spec,
       idempotencyKey,
     });
+    // A replay is answered from the history and never reached vCenter: before handing it over,
+    // ask vCenter whether it still honours the session (a dead session reads nothing).
+    if (replayed) await assertSessionHonoured();
     return outcomeResponse(operation);
   },
 );
