@@ -303,7 +303,9 @@ test("input is refused by name, not changed, and never reaches vCenter", async (
   refusedField(longUser, 400, "username", /at most 256 characters/);
 
   expect(await simCallsSince()).toEqual([]);
-  for (const name of ["door-proto", "bad-\ufffd\ufffd-utf8", ...names])
+  // (A name with a lone surrogate cannot even be put in a URL to ask; the empty call log says it.)
+  const askable = names.filter((name) => !/[\ud800-\udfff]/.test(name));
+  for (const name of ["door-proto", "bad-\ufffd\ufffd-utf8", ...askable])
     expect(await simVmsNamed(sim.url, name), name).toEqual([]);
   await api.dispose();
 });
