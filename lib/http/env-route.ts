@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 
 import { type EnvironmentRuntime, environmentRuntime } from "@/lib/config/runtime";
-import { assertSessionHonoured as askVcenter } from "@/lib/session/live-session";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { notLoggedIn, unknownEnvironment } from "./console-error";
@@ -25,21 +24,19 @@ export interface EnvRequest {
   /** Set for routes that need a login. */
   vcenter: VcenterContext;
   operator: OperatorSession;
-  /** For routes that answer from the console's store: refuses a session vCenter has ended. */
-  assertSessionHonoured: () => Promise<void>;
 }
 
 type Handler = (r: EnvRequest) => Promise<Response>;
-type PublicHandler = (
-  r: Omit<EnvRequest, "vcenter" | "operator" | "assertSessionHonoured">,
-) => Promise<Response>;
+type PublicHandler = (r: Omit<EnvRequest, "vcenter" | "operator">) => Promise<Response>;
 type RouteContext = { params: Promise<Record<string, string>> };
 
 /** A route that needs the operator's vCenter session for the environment in its path. */
 export function withOperator(handler: Handler) {
   return wrap(async (base) => {
-    const sealed = base.req.cookies.get(cookieName(base.envId))?.value;
-    const operator = await openSession(base.envId, sealed);
+    const operator = await openSession(
+      base.envId,
+      base.req.cookies.get(cookieName(base.envId))?.value,
+    );
     if (!operator) throw notLoggedIn();
     base.user = operator.user;
     const vcenter: VcenterContext = {
@@ -47,8 +44,7 @@ export function withOperator(handler: Handler) {
       session: operator.token,
       log: base.upstreamLog,
     };
-    const assertSessionHonoured = () => askVcenter(base.envId, base.runtime, vcenter, sealed);
-    return handler({ ...base, vcenter, operator, assertSessionHonoured });
+    return handler({ ...base, vcenter, operator });
   });
 }
 
@@ -57,9 +53,7 @@ export function withEnvironment(handler: PublicHandler) {
   return wrap(handler);
 }
 
-type Base = Omit<EnvRequest, "vcenter" | "operator" | "assertSessionHonoured"> & {
-  user?: string;
-};
+type Base = Omit<EnvRequest, "vcenter" | "operator"> & { user?: string };
 
 function wrap(handler: (base: Base) => Promise<Response>) {
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {

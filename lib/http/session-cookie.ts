@@ -46,8 +46,12 @@ export async function openSession(
   sealed: string | undefined,
 ): Promise<OperatorSession | undefined> {
   if (!sealed) return undefined;
+  const session = await openSealed(env, sealed);
   // Asked every time, not kept with the opened cookie: another process may have revoked it.
-  if (isRevoked(env, sealed)) return undefined;
+  return session && !isRevoked(env, session.token) ? session : undefined;
+}
+
+async function openSealed(env: string, sealed: string): Promise<OperatorSession | undefined> {
   const key = `${env}\n${sealed}`;
   const hit = opened.get(key);
   if (hit && hit.expires > Date.now()) return hit.session;

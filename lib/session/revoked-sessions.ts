@@ -7,9 +7,9 @@ import Database from "better-sqlite3";
 
 import { dataDir } from "@/lib/config/data-dir";
 
-// Cookies revoked before their expiry (logout, or a vCenter session found dead), kept in the data
-// folder so that every console process sharing it refuses them at once. Only a hash of the
-// cookie is stored, with the cookie's own expiry, after which the row is useless and purged.
+// vCenter sessions the console no longer accepts in any cookie (logged out, or found dead),
+// kept in the data folder so that every console process sharing it refuses them at once. Only a
+// hash of the token is stored, for as long as a cookie carrying it could live, then purged.
 // (SQLite today; the row is one key and a time, so it moves to PostgreSQL with the history.)
 
 const MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -41,18 +41,17 @@ function revoked(): Revoked {
   });
 }
 
-const idOf = (env: string, sealed: string) =>
-  createHash("sha256").update(`${env}\n${sealed}`).digest("base64url");
+const idOf = (env: string, token: string) =>
+  createHash("sha256").update(`${env}\n${token}`).digest("base64url");
 
-/** Makes this cookie useless from now on, in every process sharing the data folder. */
-export function revokeSession(env: string, sealed: string | undefined): void {
-  if (!sealed) return;
+/** Makes every cookie carrying this token useless from now on, in every process. */
+export function revokeSession(env: string, token: string): void {
   const store = revoked();
   const now = Date.now();
-  store.insert.run(idOf(env, sealed), now + MAX_AGE_MS);
+  store.insert.run(idOf(env, token), now + MAX_AGE_MS);
   store.purge.run(now);
 }
 
-export function isRevoked(env: string, sealed: string): boolean {
-  return revoked().find.get(idOf(env, sealed), Date.now()) !== undefined;
+export function isRevoked(env: string, token: string): boolean {
+  return revoked().find.get(idOf(env, token), Date.now()) !== undefined;
 }

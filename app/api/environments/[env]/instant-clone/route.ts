@@ -1,11 +1,12 @@
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
 import { submitClone } from "@/lib/history/submit-clone";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
-import { otherMethods } from "@/lib/http/method-not-allowed";
+import { assertSessionHonoured } from "@/lib/session/live-session";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -21,22 +22,20 @@ function idempotencyKeyOf(req: Request): string | undefined {
 }
 
 // POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
-export const POST = withOperator(
-  async ({ req, envId, operator, vcenter, assertSessionHonoured }) => {
-    noQuery(req);
-    const idempotencyKey = idempotencyKeyOf(req);
-    const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-    const { operation, replayed } = await submitClone(vcenter, {
-      env: envId,
-      user: operator.user,
-      spec,
-      idempotencyKey,
-    });
-    // A replay is answered from the history and never reached vCenter: before handing it over,
-    // ask vCenter whether it still honours the session (a dead session reads nothing).
-    if (replayed) await assertSessionHonoured();
-    return outcomeResponse(operation);
-  },
-);
+export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
+  noQuery(req);
+  const idempotencyKey = idempotencyKeyOf(req);
+  const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
+  const { operation, replayed } = await submitClone(vcenter, {
+    env: envId,
+    user: operator.user,
+    spec,
+    idempotencyKey,
+  });
+  // A replay is answered from the history and never reached vCenter: before handing it over,
+  // ask vCenter whether it still honours the session (a dead session reads nothing).
+  if (replayed) await assertSessionHonoured(envId, vcenter);
+  return outcomeResponse(operation);
+});
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -2,12 +2,13 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
-import { queryParams } from "@/lib/http/query-params";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { queryInt } from "@/lib/http/query-number";
+import { queryParams } from "@/lib/http/query-params";
 import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
-import { otherMethods } from "@/lib/http/method-not-allowed";
+import { assertSessionHonoured } from "@/lib/session/live-session";
 
 const listQuerySchema = z.strictObject({
   outcome: z
@@ -18,17 +19,15 @@ const listQuerySchema = z.strictObject({
 });
 
 // GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
-export const GET = withOperator(
-  async ({ req, envId, operator, vcenter, assertSessionHonoured }) => {
-    const query = listQuerySchema.parse(
-      queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
-    );
-    await assertSessionHonoured();
-    await settleUnknown(vcenter, envId, operator.user);
-    return NextResponse.json(
-      history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
-    );
-  },
-);
+export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
+  const query = listQuerySchema.parse(
+    queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
+  );
+  await assertSessionHonoured(envId, vcenter);
+  await settleUnknown(vcenter, envId, operator.user);
+  return NextResponse.json(
+    history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
+  );
+});
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

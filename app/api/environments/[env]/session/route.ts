@@ -13,7 +13,6 @@ import {
 } from "@/lib/http/session-cookie";
 import { isHttps } from "@/lib/http/origin-check";
 import { beginLogin } from "@/lib/login-throttle/throttle";
-import { forgetHonoured } from "@/lib/session/live-session";
 import { revokeSession } from "@/lib/session/revoked-sessions";
 import { loginSchema } from "@/lib/schemas/inventory";
 import { NetworkError, VcenterError } from "@/lib/vcenter/errors";
@@ -47,19 +46,18 @@ export const GET = withOperator(async ({ req, runtime, vcenter }) => {
   return NextResponse.json({ user: await currentUser(runtime, vcenter.session, vcenter.log) });
 });
 
-// DELETE /api/environments/{env}/session – log out here and in vCenter. The cookie is revoked and
-// cleared first, whatever vCenter answers: an operator who logged out is logged out of the console
+// DELETE /api/environments/{env}/session – log out here and in vCenter. The session is revoked
+// and the cookie cleared whatever vCenter answers: an operator who logged out is logged out of the console
 // even when vCenter is unreachable (its session then ends on its own idle timeout).
 export const DELETE = withOperator(async ({ req, envId, runtime, vcenter }) => {
   const sealed = req.cookies.get(cookieName(envId))?.value;
-  revokeSession(envId, sealed);
+  revokeSession(envId, vcenter.session);
   forgetSession(envId, sealed);
-  forgetHonoured(envId, vcenter.session);
   try {
     await logout(runtime, vcenter.session, vcenter.log);
   } catch (err) {
     // Expired already (401), or vCenter did not answer: the upstream log line has the status,
-    // and the cookie that carried the token is revoked either way.
+    // and the session is revoked in the console either way.
     if (!(err instanceof VcenterError || err instanceof NetworkError)) throw err;
   }
   const res = new NextResponse(null, { status: 204 });
