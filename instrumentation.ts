@@ -5,6 +5,9 @@ export async function register() {
   // The import stays inside the test (no early return): webpack then drops it from the edge
   // bundle, which cannot hold better-sqlite3.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: the server's requests carry their socket address from now on (lib/http/peer-address.ts).
+    const { stampPeerAddresses } = await import("./lib/http/peer-address");
+    stampPeerAddresses();
     const { startUp } = await import("./lib/config/start-up");
     await startUp();
     const { startService } = await import("./lib/service/start-service");

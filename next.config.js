@@ -47,6 +47,8 @@ const nextConfig = (phase) => ({
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // API answers hold sessions, inventory and history: no cache on the way may keep them.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
 });

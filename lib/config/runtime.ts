@@ -47,7 +47,8 @@ async function createRuntime(config: EnvironmentConfig): Promise<EnvironmentRunt
   const timeouts = { clone: timeoutMs, read: Math.min(timeoutMs, DEFAULT_READ_TIMEOUT_MS) };
   if (config.simulator) {
     const { startSimulator } = await import("@/lib/simulator");
-    const sim = await startSimulator({ ...config.simulator, quiet: true });
+    // Its control path is off: nothing but this console may reach into it (tokens, faults).
+    const sim = await startSimulator({ ...config.simulator, quiet: true, control: false });
     return { config, baseUrl: sim.url, dispatcher: makeAgent(sim.caPem, false), timeouts };
   }
   const ca = config.caFile ? readFileSync(config.caFile, "utf8") : undefined;
