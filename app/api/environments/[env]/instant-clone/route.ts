@@ -1,9 +1,11 @@
 import { z } from "zod";
 
+import { outcomeResponse } from "@/lib/clones/outcome-response";
+import { resumeSettling } from "@/lib/clones/settle-worker";
+import { submitClone } from "@/lib/clones/submit-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
-import { outcomeResponse } from "@/lib/clones/outcome-response";
-import { submitClone } from "@/lib/clones/submit-clone";
+import { cookieName } from "@/lib/http/session-cookie";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 
 const idempotencyKeySchema = z
@@ -14,16 +16,21 @@ const idempotencyKeySchema = z
   .optional();
 
 // POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
-export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
+export const POST = withOperator(async ({ req, envId, operator, vcenter, requestId }) => {
   const idempotencyKey = idempotencyKeySchema.parse(
     req.headers.get("idempotency-key") ?? undefined,
   );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
+  // The cookie's value is the operator's session sealed with the console's secret.
+  const sealedSession = req.cookies.get(cookieName(envId))!.value;
+  resumeSettling(envId, operator.user, sealedSession);
   const { operation } = await submitClone(vcenter, {
     env: envId,
     user: operator.user,
     spec,
     idempotencyKey,
+    sealedSession,
+    requestId,
   });
-  return outcomeResponse(operation);
+  return outcomeResponse(operation, requestId);
 });
