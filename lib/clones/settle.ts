@@ -60,7 +60,8 @@ export async function checkOutcome(ctx: VcenterContext, open: OpenOperation): Pr
 async function check(ctx: VcenterContext, open: OpenOperation): Promise<Operation> {
   const { operation } = open;
   const store = history();
-  const settledBy = operation.error?.cause === "EINTERRUPTED" ? "startup" : "lookup";
+  // No error kept: the console stopped while the call was under way.
+  const settledBy = operation.error ? "lookup" : "startup";
   const error = operation.error ?? interruptedError(operation.id);
   // Never sent (the console stopped before it could be): surely not made.
   if (!open.namesBefore) return store.finish(operation.id, { state: "failed", error, settledBy });
