@@ -5,9 +5,10 @@ import { randomUUID } from "node:crypto";
 import { environmentRuntime } from "@/lib/config/runtime";
 import { history, type OpenOperation } from "@/lib/history/store";
 import { logLine } from "@/lib/http/log";
-import { openSession } from "@/lib/http/session-cookie";
+import type { OperatorSession } from "@/lib/http/session-cookie";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
+import { openKeptSession, sealKeptSession, sessionFingerprint } from "./kept-session";
 import { checkOutcome } from "./settle";
 
 // The background worker that settles open outcomes: every second it takes the operations whose
@@ -56,7 +57,7 @@ async function settleInBackground(open: OpenOperation): Promise<void> {
   const requestId = `settle-${randomUUID()}`;
   try {
     const runtime = await environmentRuntime(operation.env);
-    const session = await openSession(operation.env, open.sealedSession);
+    const session = await openKeptSession(operation.env, open.sealedSession);
     if (!runtime || !session || session.user !== operation.user) {
       history().sessionRefused(operation.id); // the environment or the seal is gone
       return;
@@ -67,7 +68,7 @@ async function settleInBackground(open: OpenOperation): Promise<void> {
       log: (entry) =>
         logLine({ kind: "upstream", request_id: requestId, env: operation.env, ...entry }),
     };
-    const after = await checkOutcome(ctx, open);
+    const after = await checkOutcome(ctx, open, sessionFingerprint(session.token));
     if (after.state !== "unknown")
       logLine({
         kind: "settle",
@@ -95,7 +96,10 @@ const errorText = (err: unknown) => String((err as Error)?.stack ?? err);
  * The operator is back (any history or clone request): their open outcomes that wait for a
  * session vCenter honours get this one, and the worker looks them up at once, in the background.
  */
-export function resumeSettling(env: string, user: string, sealedSession: string | undefined): void {
-  if (!sealedSession) return;
-  if (history().adoptSession(env, user, sealedSession, Date.now()) > 0) void tick();
+export async function resumeSettling(env: string, session: OperatorSession): Promise<void> {
+  const store = history();
+  if (!store.waitingForSession(env, session.user)) return;
+  const sealed = await sealKeptSession(env, session);
+  if (store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now()))
+    void tick();
 }

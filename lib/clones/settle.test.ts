@@ -20,13 +20,13 @@ const CLONE = "/api/vcenter/vm?action=instant-clone";
 
 let sim: RunningSimulator;
 let ctx: VcenterContext;
-let sealed: string;
 let checkOutcome: typeof import("./settle").checkOutcome;
 let mods: {
   submit: typeof import("./submit-clone");
   worker: typeof import("./settle-worker");
   store: typeof import("@/lib/history/store");
   cookie: typeof import("@/lib/http/session-cookie");
+  kept: typeof import("./kept-session");
   session: typeof import("@/lib/vcenter/session");
 };
 
@@ -45,13 +45,13 @@ beforeAll(async () => {
     worker: await import("./settle-worker"),
     store: await import("@/lib/history/store"),
     cookie: await import("@/lib/http/session-cookie"),
+    kept: await import("./kept-session"),
     session: await import("@/lib/vcenter/session"),
   };
   ({ checkOutcome } = await import("./settle"));
   const { environmentRuntime } = await import("@/lib/config/runtime");
   const runtime = (await environmentRuntime(ENV)) as EnvironmentRuntime;
   ctx = { runtime, session: await login(runtime) };
-  sealed = await mods.cookie.sealSession(ENV, { token: ctx.session, user: USER });
 });
 afterEach(() => fetch(`${sim.url}/__sim/faults`, { method: "DELETE" }));
 afterAll(() => sim.close());
@@ -66,9 +66,10 @@ const fault = (body: unknown) =>
   });
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${n++}`;
-const submit = (spec: InstantCloneSpec, session = sealed) =>
+const operator = () => ({ token: ctx.session, user: USER });
+const submit = (spec: InstantCloneSpec) =>
   mods.submit
-    .submitClone(ctx, { env: ENV, user: USER, spec, sealedSession: session, requestId: "t" })
+    .submitClone(ctx, { env: ENV, operator: operator(), spec, requestId: "t" })
     .then((r) => r.operation);
 const recorded = (id: string) => mods.store.history().get(ENV, id)!;
 /** Runs the background worker until the operation leaves `unknown`. */
@@ -111,7 +112,10 @@ describe("an outcome is recorded only when it is known", () => {
     const name = unique("u503");
     const op = await submit({ source: "vm-1001", name });
     expect(op).toMatchObject({ state: "unknown", error: { origin: "vcenter", status: 503 } });
-    expect(mods.store.history().open(op.id)!.sealedSession).toBe(sealed);
+    // The session is kept sealed, and under an audience of its own: not a usable cookie.
+    const kept = mods.store.history().open(op.id)!.sealedSession!;
+    expect(await mods.cookie.openSession(ENV, kept)).toBeUndefined();
+    expect(await mods.kept.openKeptSession(ENV, kept)).toEqual(operator());
     // A look inside the window finds nothing and concludes nothing.
     const early = await checkOutcome(ctx, mods.store.history().open(op.id)!);
     expect(early.state).toBe("unknown");
@@ -165,11 +169,11 @@ describe("an outcome is recorded only when it is known", () => {
       .toBeUndefined();
     expect(recorded(op.id).state).toBe("unknown");
     // The same dead session offered again is not taken; a new login is.
-    mods.worker.resumeSettling(ENV, USER, sealed);
+    await mods.worker.resumeSettling(ENV, operator());
     expect(mods.store.history().open(op.id)!.sealedSession).toBeUndefined();
     ctx = { ...ctx, session: await login(ctx.runtime) };
-    sealed = await mods.cookie.sealSession(ENV, { token: ctx.session, user: USER });
-    mods.worker.resumeSettling(ENV, USER, sealed);
+    await mods.worker.resumeSettling(ENV, operator());
+    expect(mods.store.history().open(op.id)!.sealedSession).toBeDefined();
     const done = await settled(op.id);
     expect(done).toMatchObject({ state: "succeeded", settled_by: "lookup" });
     expect(await inSimulator(name)).toEqual([done.vm]);

@@ -46,18 +46,27 @@ const checking = ((globalThis as { __iccSettling?: Set<string> }).__iccSettling 
  * made" only once the settle window is over. Otherwise it stays unknown, with the next lookup
  * set. Answers the operation as recorded afterwards.
  */
-export async function checkOutcome(ctx: VcenterContext, open: OpenOperation): Promise<Operation> {
+export async function checkOutcome(
+  ctx: VcenterContext,
+  open: OpenOperation,
+  /** Of the session in ctx (sessionFingerprint), remembered if vCenter refuses it. */
+  fingerprint?: string,
+): Promise<Operation> {
   const { operation } = open;
   if (checking.has(operation.id)) return operation;
   checking.add(operation.id);
   try {
-    return await check(ctx, open);
+    return await check(ctx, open, fingerprint);
   } finally {
     checking.delete(operation.id);
   }
 }
 
-async function check(ctx: VcenterContext, open: OpenOperation): Promise<Operation> {
+async function check(
+  ctx: VcenterContext,
+  open: OpenOperation,
+  fingerprint?: string,
+): Promise<Operation> {
   const { operation } = open;
   const store = history();
   // No error kept: the console stopped while the call was under way.
@@ -74,7 +83,7 @@ async function check(ctx: VcenterContext, open: OpenOperation): Promise<Operatio
     found = fresh.filter((vm) => !owned.includes(vm));
   } catch (err) {
     if (err instanceof VcenterError && err.errorType === "UNAUTHENTICATED") {
-      store.sessionRefused(operation.id); // settled at the operator's next request
+      store.sessionRefused(operation.id, fingerprint); // settled at the operator's next request
       return store.open(operation.id)!.operation;
     }
     store.scheduleCheck(operation.id, Date.now() + nextInterval(open.checks, true));

@@ -4,6 +4,7 @@ import { history } from "@/lib/history/store";
 import { ConsoleError } from "@/lib/http/console-error";
 import { errorBody } from "@/lib/http/error-response";
 import { logLine } from "@/lib/http/log";
+import type { OperatorSession } from "@/lib/http/session-cookie";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { Operation } from "@/lib/schemas/operation";
@@ -11,17 +12,17 @@ import type { VcenterContext } from "@/lib/vcenter/context";
 import { vmIdsNamed } from "@/lib/vcenter/find-vm";
 import { instantClone } from "@/lib/vcenter/instant-clone";
 
+import { sealKeptSession } from "./kept-session";
 import { refusedBeforeActing } from "./refusals";
 import { checkOutcome, nextInterval } from "./settle";
 
 export interface SubmitInput {
   env: string;
-  user: string;
+  /** Whose vCenter session sends it; kept sealed with the operation while its outcome is
+   * open, so it can be settled in the background. */
+  operator: OperatorSession;
   spec: InstantCloneSpec;
   idempotencyKey?: string;
-  /** The operator's session sealed with the console's secret (the session cookie's value):
-   * kept with the operation while its outcome is open, so it can be settled in the background. */
-  sealedSession: string;
   /** Names this submission in the log (an HTTP request's id, or a batch's). */
   requestId: string;
 }
@@ -41,7 +42,13 @@ export async function submitClone(
   ctx: VcenterContext,
   input: SubmitInput,
 ): Promise<{ operation: Operation; replayed: boolean }> {
-  const { operation, created } = history().begin(input);
+  const { operation, created } = history().begin({
+    env: input.env,
+    user: input.operator.user,
+    spec: input.spec,
+    idempotencyKey: input.idempotencyKey,
+    sealedSession: await sealKeptSession(input.env, input.operator),
+  });
   if (!created) {
     if (JSON.stringify(operation.spec) !== JSON.stringify(input.spec))
       throw new ConsoleError(422, "This Idempotency-Key was already used for a different request", {
@@ -109,7 +116,7 @@ function logOutcome(
     kind: unexpected ? "error" : "clone",
     request_id: input.requestId,
     env: input.env,
-    user: input.user,
+    user: input.operator.user,
     operation: id,
     outcome,
     status: error.status,

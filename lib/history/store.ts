@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 
 import Database from "better-sqlite3";
@@ -51,8 +51,6 @@ const toOpen = (row: Row): OpenOperation => ({
   ...(row.settle_after !== null ? { settleAfter: row.settle_after } : {}),
   checks: row.checks,
 });
-
-const fingerprint = (sealed: string) => createHash("sha256").update(sealed).digest("hex");
 
 const toOperation = (row: Row): Operation => ({
   id: row.id,
@@ -189,30 +187,31 @@ export class HistoryStore {
   }
 
   /** vCenter no longer honours the kept session: drop it and wait for the operator's next one. */
-  sessionRefused(id: string): void {
+  sessionRefused(id: string, fingerprint?: string): void {
     this.db
       .prepare(
-        `UPDATE operations SET refused_session = CASE WHEN sealed_session IS NULL THEN refused_session
-           ELSE ? END, sealed_session = NULL, next_check = NULL WHERE id = ?`,
+        `UPDATE operations SET refused_session = coalesce(?, refused_session), sealed_session = NULL,
+           next_check = NULL WHERE id = ?`,
       )
-      .run(this.fingerprintOf(id), id);
+      .run(fingerprint ?? null, id);
   }
 
-  private fingerprintOf(id: string): string | null {
-    const row = this.db.prepare(`SELECT sealed_session FROM operations WHERE id = ?`).get(id) as
-      { sealed_session: string | null } | undefined;
-    return row?.sealed_session ? fingerprint(row.sealed_session) : null;
-  }
-
-  /** Hands this operator's new session to their open outcomes that wait for one; how many. */
-  adoptSession(env: string, user: string, sealed: string, now: number): number {
+  /** Hands this operator's new session to their open outcomes that wait for one (unless it is
+   * the one vCenter refused); answers how many. */
+  adoptSession(
+    env: string,
+    user: string,
+    sealed: string,
+    fingerprint: string,
+    now: number,
+  ): number {
     return this.db
       .prepare(
         `UPDATE operations SET sealed_session = ?, refused_session = NULL, next_check = ?
            WHERE env = ? AND vcenter_user = ? AND state = 'unknown' AND sealed_session IS NULL
              AND names_before IS NOT NULL AND (refused_session IS NULL OR refused_session <> ?)`,
       )
-      .run(sealed, now, env, user, fingerprint(sealed)).changes;
+      .run(sealed, now, env, user, fingerprint).changes;
   }
 
   /** Whether this operator has open outcomes that wait for a session. */

@@ -5,7 +5,6 @@ import { resumeSettling } from "@/lib/clones/settle-worker";
 import { submitClone } from "@/lib/clones/submit-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
-import { cookieName } from "@/lib/http/session-cookie";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 
 const idempotencyKeySchema = z
@@ -21,15 +20,12 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter, request
     req.headers.get("idempotency-key") ?? undefined,
   );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  // The cookie's value is the operator's session sealed with the console's secret.
-  const sealedSession = req.cookies.get(cookieName(envId))!.value;
-  resumeSettling(envId, operator.user, sealedSession);
+  void resumeSettling(envId, operator);
   const { operation } = await submitClone(vcenter, {
     env: envId,
-    user: operator.user,
+    operator,
     spec,
     idempotencyKey,
-    sealedSession,
     requestId,
   });
   return outcomeResponse(operation, requestId);

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
-import { cookieName } from "@/lib/http/session-cookie";
 import { queryParams } from "@/lib/http/query-params";
 import { resumeSettling } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
@@ -22,7 +21,7 @@ export const GET = withOperator(async ({ req, envId, operator }) => {
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
   // Never waits on vCenter: open outcomes are settled in the background.
-  resumeSettling(envId, operator.user, req.cookies.get(cookieName(envId))?.value);
+  void resumeSettling(envId, operator);
   return NextResponse.json(
     history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
   );
