@@ -3,6 +3,7 @@ import "server-only";
 import { EnvironmentsFileError, environments } from "./environments";
 import { environmentRuntime } from "./runtime";
 
+import { startSettleWorker } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
 import { DoorSettingsError, doorSettings } from "@/lib/http/door-settings";
 
@@ -13,13 +14,14 @@ export async function startUp(): Promise<void> {
     const interrupted = history().markInterrupted();
     if (interrupted > 0)
       console.log(
-        `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup`,
+        `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup in the background`,
       );
     for (const env of list) {
       const runtime = await environmentRuntime(env.id)!;
       const kind = env.simulator ? "simulator" : "vCenter";
       console.log(`environment ${env.id} (${env.label}): ${kind} at ${runtime.baseUrl}`);
     }
+    startSettleWorker();
   } catch (err) {
     const message =
       err instanceof EnvironmentsFileError || err instanceof DoorSettingsError

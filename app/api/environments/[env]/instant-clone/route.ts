@@ -1,10 +1,11 @@
+import { outcomeResponse } from "@/lib/clones/outcome-response";
+import { resumeSettling } from "@/lib/clones/settle-worker";
+import { submitClone } from "@/lib/clones/submit-clone";
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
-import { outcomeResponse } from "@/lib/history/outcome-response";
-import { submitClone } from "@/lib/history/submit-clone";
 import { countClone } from "@/lib/metrics/record";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 import { trackWork } from "@/lib/service/in-flight";
@@ -24,19 +25,20 @@ function idempotencyKeyOf(req: Request): string | undefined {
 }
 
 // POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
-export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
+export const POST = withOperator(async ({ req, envId, operator, vcenter, requestId }) => {
   noQuery(req);
   const idempotencyKey = idempotencyKeyOf(req);
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
+  void resumeSettling(envId, operator);
   // Refused with 503 once the console is stopping; otherwise the stop waits for it.
   const { operation, replayed } = await trackWork("clone", () =>
-    submitClone(vcenter, { env: envId, user: operator.user, spec, idempotencyKey }),
+    submitClone(vcenter, { env: envId, operator, spec, idempotencyKey, requestId }),
   );
   if (!replayed) countClone(operation);
   // A replay is answered from the history and never reached vCenter: before handing it over,
   // ask vCenter whether it still honours the session (a dead session reads nothing).
   if (replayed) await assertSessionHonoured(envId, vcenter);
-  return outcomeResponse(operation);
+  return outcomeResponse(operation, requestId);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

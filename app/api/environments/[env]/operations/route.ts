@@ -5,7 +5,7 @@ import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { queryInt } from "@/lib/http/query-number";
 import { queryParams } from "@/lib/http/query-params";
-import { settleUnknown } from "@/lib/history/settle-unknown";
+import { resumeSettling } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
 import { assertSessionHonoured } from "@/lib/session/live-session";
@@ -24,7 +24,8 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
   await assertSessionHonoured(envId, vcenter);
-  await settleUnknown(vcenter, envId, operator.user);
+  // Never waits on vCenter for outcomes: open ones are settled in the background.
+  void resumeSettling(envId, operator);
   return NextResponse.json(
     history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
   );

@@ -3,9 +3,9 @@ import { z } from "zod";
 
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
+import { resumeSettling } from "@/lib/clones/settle-worker";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noQuery } from "@/lib/http/query-params";
-import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
 import { assertSessionHonoured } from "@/lib/session/live-session";
 
@@ -16,7 +16,8 @@ export const GET = withOperator(async ({ req, params, envId, operator, vcenter }
   noQuery(req);
   const { id } = z.object({ id: idSchema }).parse({ id: params.id });
   await assertSessionHonoured(envId, vcenter);
-  await settleUnknown(vcenter, envId, operator.user);
+  // Never waits on vCenter for outcomes: open ones are settled in the background.
+  void resumeSettling(envId, operator);
   const operation = history().get(envId, id);
   if (!operation)
     throw new ConsoleError(404, "There is no such operation in this environment's history");
