@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
-import { outcomeResponse } from "@/lib/history/outcome-response";
-import { submitClone } from "@/lib/history/submit-clone";
+import { outcomeResponse } from "@/lib/clones/outcome-response";
+import { submitClone } from "@/lib/clones/submit-clone";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 
 const idempotencyKeySchema = z

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
-import { settleUnknown } from "@/lib/history/settle-unknown";
+import { settleUnknown } from "@/lib/clones/settle-unknown";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
 

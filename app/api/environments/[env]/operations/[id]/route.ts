@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
-import { settleUnknown } from "@/lib/history/settle-unknown";
+import { settleUnknown } from "@/lib/clones/settle-unknown";
 import { history } from "@/lib/history/store";
 
 const idSchema = z.uuid({ error: "Must be an operation id" });

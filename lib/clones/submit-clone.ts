@@ -10,7 +10,7 @@ import { NetworkError } from "@/lib/vcenter/errors";
 import { findVmByName } from "@/lib/vcenter/find-vm";
 import { instantClone } from "@/lib/vcenter/instant-clone";
 
-import { history } from "./store";
+import { history } from "@/lib/history/store";
 
 // Submissions under way in this process, so a repeat of the same idempotency key waits for
 // the first one's answer instead of calling vCenter again.

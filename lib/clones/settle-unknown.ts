@@ -4,7 +4,7 @@ import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { settleByLookup } from "./submit-clone";
-import { history } from "./store";
+import { history } from "@/lib/history/store";
 
 /**
  * Settles this operator's operations whose outcome is unknown (a dropped answer, or a console
