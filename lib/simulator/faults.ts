@@ -1,7 +1,22 @@
 // Faults on demand for tests: slow answers, forced errors, dropped connections and hangs on
-// the calls that match, for a number of calls or until cleared.
+// the calls that match, for a number of calls or until cleared. The answer-spoiling kinds model
+// what reaches the console when a proxy or a struggling vCenter sits in between:
+// - truncate: the status line and headers, part of the body, then the connection closes;
+// - trickle: the whole answer, its body spread over `ms` (past the console's timeout if longer);
+// - late: no answer at all, and the operation is performed `ms` after the call arrived
+//   (a clone that completes after the console gave up);
+// - huge: a 200 whose JSON body is `bytes` long, streamed.
 
-export const FAULT_KINDS = ["latency", "error", "drop", "hang"] as const;
+export const FAULT_KINDS = [
+  "latency",
+  "error",
+  "drop",
+  "hang",
+  "truncate",
+  "trickle",
+  "late",
+  "huge",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -9,8 +24,13 @@ export interface Fault {
   match: { method?: string; path?: string };
   kind: FaultKind;
   ms: number;
+  /** The status to answer; 0 keeps the real answer's (kinds other than error). */
   status: number;
   body?: unknown;
+  /** With a string body: sent as is with this content type (an HTML page), not as JSON. */
+  content_type?: string;
+  /** For `huge`: the size of the body. */
+  bytes: number;
   /** Calls left to hit; null means until cleared (times: 0). */
   remaining: number | null;
   /** Perform the operation first (the clone exists), then drop, hang or answer the error. */
@@ -43,8 +63,13 @@ export function parseFault(spec: unknown, id: string): Fault {
   const times = optional<number>(spec, "times", "number") ?? 1;
   if (!Number.isInteger(times) || times < 0)
     throw new ControlRequestError("times must be a whole number, 0 for until cleared");
-  const status = optional<number>(spec, "status", "number") ?? 503;
-  if (!Number.isInteger(status) || status < 100 || status > 599)
+  // An error defaults to 503; the kinds that spoil a real answer keep its status unless given.
+  const status = optional<number>(spec, "status", "number") ?? (kind === "error" ? 503 : 0);
+  const contentType = optional<string>(spec, "content_type", "string");
+  const bytes = optional<number>(spec, "bytes", "number") ?? 16 * 1024 * 1024;
+  if (!Number.isInteger(bytes) || bytes < 2)
+    throw new ControlRequestError("bytes must be 2 or more");
+  if (!Number.isInteger(status) || (status !== 0 && (status < 100 || status > 599)))
     throw new ControlRequestError("status must be an HTTP status");
   const ms = optional<number>(spec, "ms", "number") ?? 1000;
   if (ms < 0) throw new ControlRequestError("ms must not be negative");
@@ -55,6 +80,8 @@ export function parseFault(spec: unknown, id: string): Fault {
     ms,
     status,
     ...(spec.body !== undefined ? { body: spec.body } : {}),
+    ...(contentType ? { content_type: contentType } : {}),
+    bytes,
     remaining: times === 0 ? null : times,
     after: optional<boolean>(spec, "after", "boolean") ?? false,
     hits: 0,

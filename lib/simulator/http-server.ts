@@ -6,6 +6,7 @@ import { defaultFaultBody, internalError } from "./fault-answers";
 import type { Fault } from "./faults";
 import type { HttpAnswer, RawCall } from "./flavour";
 import { operationOf, serveCall } from "./serve";
+import { sendHuge, sendTrickled, sendTruncated, type WireAnswer } from "./spoiled-answers";
 import type { SimulatorState } from "./state";
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -74,17 +75,26 @@ async function handle(
   };
   const fault = sim.faults.take(method, url.pathname + url.search);
   if (fault?.kind === "latency") await sleep(fault.ms);
-  // `after` lets the operation happen (the clone exists) before the fault spoils the answer.
-  const performed =
-    !fault || fault.kind === "latency" || fault.after ? serveCall(sim, call) : undefined;
+  // `after` lets the operation happen (the clone exists) before the fault spoils the answer;
+  // truncate, trickle and huge spoil a real answer, so the operation runs for them too.
+  const performs =
+    !fault ||
+    fault.after ||
+    fault.kind === "latency" ||
+    fault.kind === "truncate" ||
+    fault.kind === "trickle";
+  const performed = performs ? serveCall(sim, call) : undefined;
+  // `late`: the call is never answered, and the operation happens `ms` after it arrived.
+  if (fault?.kind === "late") setTimeout(() => serveCall(sim, call), fault.ms).unref();
   const answer = fault?.kind === "error" ? faultAnswer(sim, call, fault, performed) : performed;
-  const failing = fault && (fault.kind === "drop" || fault.kind === "hang");
+  const failing =
+    fault && (fault.kind === "drop" || fault.kind === "hang" || fault.kind === "late");
   sim.calls.record({
     method,
     path: url.pathname,
     query: url.search.slice(1),
     operation: answer?.operation ?? operationOf(sim, call),
-    status: failing || !answer ? null : answer.status,
+    status: failing || !answer ? null : fault?.status || answer.status,
     ...(fault ? { fault: fault.kind } : {}),
     ...(answer?.user ? { user: answer.user } : {}),
   });
@@ -92,9 +102,33 @@ async function handle(
     `${method} ${url.pathname}${url.search} ${failing ? fault.kind : answer?.status} ${Math.round(performance.now() - started)}ms`,
   );
   if (fault?.kind === "drop") req.socket.destroy();
-  else if (fault?.kind === "hang")
+  else if (fault?.kind === "hang" || fault?.kind === "late")
     return; // left open until the client gives up or the simulator closes
+  else if (fault?.kind === "huge") await sendHuge(res, fault.bytes);
+  else if (fault?.kind === "truncate") sendTruncated(res, wireAnswer(fault, answer));
+  else if (fault?.kind === "trickle") await sendTrickled(res, wireAnswer(fault, answer), fault.ms);
+  else if (fault?.kind === "error" && typeof fault.body === "string" && fault.content_type)
+    sendRaw(res, wireAnswer(fault, answer));
   else if (answer) send(res, answer.status, answer.body, answer.headers);
+}
+
+// The fault's own status and body where it gives them, else the real answer's.
+function wireAnswer(fault: Fault, answer: HttpAnswer | undefined): WireAnswer {
+  const body = fault.body ?? answer?.body;
+  const raw = typeof fault.body === "string" && fault.content_type;
+  return {
+    status: fault.status || answer?.status || 200,
+    text: raw ? (fault.body as string) : body === undefined ? "" : JSON.stringify(body),
+    contentType: raw ? fault.content_type! : "application/json",
+  };
+}
+
+function sendRaw(res: ServerResponse, answer: WireAnswer): void {
+  res.writeHead(answer.status, {
+    "content-type": answer.contentType,
+    "content-length": String(Buffer.byteLength(answer.text)),
+  });
+  res.end(answer.text);
 }
 
 function faultAnswer(
