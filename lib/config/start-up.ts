@@ -3,6 +3,7 @@ import "server-only";
 import { EnvironmentsFileError, environments } from "./environments";
 import { environmentRuntime } from "./runtime";
 
+import { startSettleWorker } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
 
 export async function startUp(): Promise<void> {
@@ -11,7 +12,7 @@ export async function startUp(): Promise<void> {
     const interrupted = history().markInterrupted();
     if (interrupted > 0)
       console.log(
-        `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup`,
+        `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup in the background`,
       );
     // Batches a stopped console left unfinished resume (in-flight clones settled first).
     const { resumeBatches } = await import("@/lib/batches/recovery");
@@ -22,6 +23,7 @@ export async function startUp(): Promise<void> {
       const kind = env.simulator ? "simulator" : "vCenter";
       console.log(`environment ${env.id} (${env.label}): ${kind} at ${runtime.baseUrl}`);
     }
+    startSettleWorker();
   } catch (err) {
     const message =
       err instanceof EnvironmentsFileError ? err.message : String((err as Error).stack ?? err);

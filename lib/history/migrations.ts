@@ -24,6 +24,14 @@ const MIGRATIONS: string[] = [
      WHERE idempotency_key IS NOT NULL;
    CREATE INDEX operations_env_started ON operations (env, started_at DESC);
    CREATE INDEX operations_state ON operations (state);`,
+  // Evidence for settling an uncertain outcome in the background (lib/clones/settle.ts).
+  `ALTER TABLE operations ADD COLUMN names_before TEXT;
+   ALTER TABLE operations ADD COLUMN sealed_session TEXT;
+   ALTER TABLE operations ADD COLUMN refused_session TEXT;
+   ALTER TABLE operations ADD COLUMN settle_after INTEGER;
+   ALTER TABLE operations ADD COLUMN next_check INTEGER;
+   ALTER TABLE operations ADD COLUMN checks INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX operations_next_check ON operations (next_check) WHERE state = 'unknown';`,
   // Batches (lib/batches): each clone's whole spec is fixed at acceptance; an item names the
   // history operation of its latest attempt. `session` holds the operator's sealed vCenter
   // session while the batch runs, NULL once it ends.

@@ -8,7 +8,7 @@ import { type EnvironmentRuntime, environmentRuntime } from "@/lib/config/runtim
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { notLoggedIn, unknownEnvironment } from "./console-error";
-import { errorResponse } from "./error-response";
+import { errorBody, errorResponse } from "./error-response";
 import { logLine } from "./log";
 import { checkSameOrigin } from "./origin-check";
 import { cookieName, type OperatorSession, openSession } from "./session-cookie";
@@ -61,6 +61,7 @@ function wrap(handler: (base: Base) => Promise<Response>) {
     const requestId = randomUUID();
     let base: Base | undefined;
     let response: Response;
+    let failure: string | undefined;
     try {
       checkSameOrigin(req);
       const params = await ctx.params;
@@ -85,10 +86,16 @@ function wrap(handler: (base: Base) => Promise<Response>) {
       response = await handler(base);
     } catch (err) {
       response = errorResponse(err, { request_id: requestId });
+      if (response.status >= 500) failure = errorBody(err).message;
+      // A failure of the console itself: one JSON line with its stack, under the request's id.
       if (response.status >= 500 && !(err instanceof Error && "status" in err))
-        console.error(
-          JSON.stringify({ request_id: requestId, error: String((err as Error)?.stack ?? err) }),
-        );
+        logLine({
+          kind: "error",
+          request_id: requestId,
+          env: base?.envId,
+          user: base?.user,
+          error: String((err as Error)?.stack ?? err),
+        });
     }
     response.headers.set("x-request-id", requestId);
     logLine({
@@ -100,6 +107,7 @@ function wrap(handler: (base: Base) => Promise<Response>) {
       path: req.nextUrl.pathname,
       status: response.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(failure ? { error: failure } : {}),
     });
     return response;
   };

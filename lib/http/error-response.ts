@@ -45,8 +45,15 @@ export function errorBody(err: unknown): ApiErrorBody {
   };
 }
 
+/** A 5xx message that says which log lines to look for. */
+export const withLogHint = (message: string, requestId: string) =>
+  `${message}${message.endsWith(".") ? "" : "."} Look for request_id ${requestId} in the console's log.`;
+
 export function errorResponse(err: unknown, extra?: Partial<ApiErrorBody>): NextResponse {
   const body = { ...errorBody(err), ...extra };
+  // Every 5xx says where its story is: the log lines carrying this request's id.
+  if (body.status >= 500 && body.request_id)
+    body.message = withLogHint(body.message, body.request_id);
   const headers: Record<string, string> = {};
   if (body.status === 401 && body.origin === "console")
     headers["www-authenticate"] = 'Session realm="console"';

@@ -4,17 +4,32 @@ import { createWriteStream, type WriteStream } from "node:fs";
 
 // One JSON line per console request and per upstream call, on stdout. Callers pass only
 // what is safe to print: never a password, token, cookie or Authorization header.
-export interface LogLine {
-  kind: "request" | "upstream";
-  request_id: string;
-  env?: string;
-  user?: string;
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-  error?: string;
-}
+// `error`: an unexpected failure, with its stack; `clone`: a submission whose outcome is not a
+// success (its cause); `settle`: an open outcome settled in the background.
+export type LogLine =
+  | {
+      kind: "request" | "upstream";
+      request_id: string;
+      env?: string;
+      user?: string;
+      method: string;
+      path: string;
+      status: number;
+      ms: number;
+      error?: string;
+    }
+  | {
+      kind: "error" | "clone" | "settle";
+      request_id: string;
+      env?: string;
+      user?: string;
+      operation?: string;
+      outcome?: string;
+      vm?: string;
+      status?: number;
+      cause?: string;
+      error?: string;
+    };
 
 const quiet = () => process.env.CONSOLE_LOG === "off";
 

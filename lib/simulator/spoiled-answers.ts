@@ -48,7 +48,8 @@ const VM_ENTRY = '{"vm":"vm-9999","name":"padding","power_state":"POWERED_ON"}';
 
 /** A 200 with a JSON array of `bytes` bytes, streamed as the client reads it. */
 export async function sendHuge(res: ServerResponse, bytes: number): Promise<void> {
-  res.writeHead(200, { "content-type": "application/json", "content-length": String(bytes) });
+  // Chunked, with no length announced: the reader learns the size only by counting.
+  res.writeHead(200, { "content-type": "application/json" });
   const chunkEntries = Math.floor((64 * 1024) / (VM_ENTRY.length + 1));
   const chunk = Buffer.from(`${VM_ENTRY},`.repeat(chunkEntries), "utf8");
   let left = bytes - 2; // "[" and "]"

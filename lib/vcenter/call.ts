@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { vcenterFetch } from "./client";
+import { parseAnswer, vcenterFetch } from "./client";
 import type { VcenterContext } from "./context";
 import { apiFlavour, toRestPath } from "./flavour";
 
@@ -49,5 +49,5 @@ export async function vcenterCall<T>(ctx: VcenterContext, call: FlavouredCall<T>
     },
     log,
   );
-  return call.schema.parse(call.fromRest ? call.fromRest(answer.value) : answer.value);
+  return parseAnswer(call.schema, call.fromRest ? call.fromRest(answer.value) : answer.value);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { request } from "undici";
-import type { z } from "zod";
+import { z } from "zod";
 
 import type { EnvironmentRuntime } from "@/lib/config/runtime";
 
@@ -60,14 +60,13 @@ async function send<T>(
       signal: AbortSignal.timeout(timeoutMs),
     });
     status = res.statusCode;
-    const text = await res.body.text();
+    const text = await readCapped(res.body, header(res.headers["content-length"]));
     if (status >= 400)
       throw new VcenterError(status, parseErrorBody(text, header(res.headers["content-type"])));
     const json: unknown = text === "" ? undefined : JSON.parse(text);
-    return call.schema ? call.schema.parse(json) : (json as T);
+    return call.schema ? parseAnswer(call.schema, json, status) : (json as T);
   } catch (err) {
-    if (err instanceof VcenterError) throw err;
-    if (status === 0) throw toNetworkError(err, timeoutMs, true);
+    if (err instanceof VcenterError || err instanceof NetworkError) throw err;
     if (err instanceof SyntaxError)
       throw new NetworkError(
         502,
@@ -75,7 +74,9 @@ async function send<T>(
         "EBADBODY",
         true,
       );
-    throw err;
+    // Before the headers or while the body was arriving (reset, closed, past the timeout): a
+    // transport failure either way, and the request may have reached vCenter.
+    throw toNetworkError(err, timeoutMs, true);
   } finally {
     log?.({
       method,
@@ -84,6 +85,52 @@ async function send<T>(
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   }
+}
+
+// vCenter's own API answers are at most 7 MB; anything longer is not an answer the console can
+// use, and reading it whole would let one upstream answer take the console's memory.
+export const MAX_UPSTREAM_BYTES = 8 * 1024 * 1024;
+
+const tooLarge = () =>
+  new NetworkError(
+    502,
+    `vCenter's answer is larger than ${MAX_UPSTREAM_BYTES / 1024 / 1024} MB; the console stopped reading it`,
+    "EBODYTOOLARGE",
+    true,
+  );
+
+/** The body as text, counted as it streams in and abandoned past MAX_UPSTREAM_BYTES. */
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  declared: string | undefined,
+): Promise<string> {
+  if (declared && Number(declared) > MAX_UPSTREAM_BYTES) {
+    body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_UPSTREAM_BYTES) {
+      body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** vCenter's answer checked against the shape the console expects; any other shape is vCenter's fault. */
+export function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, status = 200): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new NetworkError(
+    502,
+    `vCenter answered HTTP ${status} with a body the console does not understand`,
+    "EBADSHAPE",
+    true,
+  );
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
-import { settleUnknown } from "@/lib/clones/settle-unknown";
+import { resumeSettling } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
 
@@ -16,11 +16,12 @@ const listQuerySchema = z.strictObject({
 });
 
 // GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
-export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
+export const GET = withOperator(async ({ req, envId, operator }) => {
   const query = listQuerySchema.parse(
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
-  await settleUnknown(vcenter, envId, operator.user);
+  // Never waits on vCenter: open outcomes are settled in the background.
+  void resumeSettling(envId, operator);
   return NextResponse.json(
     history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
   );

@@ -1,0 +1,105 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { environmentRuntime } from "@/lib/config/runtime";
+import { history, type OpenOperation } from "@/lib/history/store";
+import { logLine } from "@/lib/http/log";
+import type { OperatorSession } from "@/lib/http/session-cookie";
+import type { VcenterContext } from "@/lib/vcenter/context";
+
+import { openKeptSession, sealKeptSession, sessionFingerprint } from "./kept-session";
+import { checkOutcome } from "./settle";
+
+// The background worker that settles open outcomes: every second it takes the operations whose
+// next lookup is due (those of a console that stopped included) and looks each up with the
+// operator's kept session. History reads never wait for it.
+const TICK_MS = 1_000;
+const BATCH = 20;
+
+interface Worker {
+  timer?: NodeJS.Timeout;
+  busy: boolean;
+}
+const worker = ((globalThis as { __iccSettleWorker?: Worker }).__iccSettleWorker ??= {
+  busy: false,
+});
+
+/** Starts the worker once per process (at start-up); later calls do nothing. */
+export function startSettleWorker(): void {
+  if (worker.timer) return;
+  worker.timer = setInterval(() => void tick(), TICK_MS);
+  worker.timer.unref();
+  void tick();
+}
+
+export function stopSettleWorker(): void {
+  clearInterval(worker.timer);
+  worker.timer = undefined;
+}
+
+/** One pass: every due lookup, a few at a time. Exported for tests. */
+export async function tick(): Promise<void> {
+  if (worker.busy) return;
+  worker.busy = true;
+  try {
+    const due = history().due(Date.now(), BATCH);
+    await Promise.all(due.map((open) => settleInBackground(open)));
+  } catch (err) {
+    logLine({ kind: "error", request_id: "settle-worker", error: String(errorText(err)) });
+  } finally {
+    worker.busy = false;
+  }
+}
+
+async function settleInBackground(open: OpenOperation): Promise<void> {
+  const { operation } = open;
+  const requestId = `settle-${randomUUID()}`;
+  try {
+    const runtime = await environmentRuntime(operation.env);
+    const session = await openKeptSession(operation.env, open.sealedSession);
+    if (!runtime || !session || session.user !== operation.user) {
+      history().sessionRefused(operation.id); // the environment or the seal is gone
+      return;
+    }
+    const ctx: VcenterContext = {
+      runtime,
+      session: session.token,
+      log: (entry) =>
+        logLine({ kind: "upstream", request_id: requestId, env: operation.env, ...entry }),
+    };
+    const after = await checkOutcome(ctx, open, sessionFingerprint(session.token));
+    if (after.state !== "unknown")
+      logLine({
+        kind: "settle",
+        request_id: requestId,
+        env: operation.env,
+        user: operation.user,
+        operation: operation.id,
+        outcome: after.state,
+        ...(after.vm ? { vm: after.vm } : {}),
+      });
+  } catch (err) {
+    logLine({
+      kind: "error",
+      request_id: requestId,
+      env: operation.env,
+      operation: operation.id,
+      error: errorText(err),
+    });
+  }
+}
+
+const errorText = (err: unknown) => String((err as Error)?.stack ?? err);
+
+/**
+ * The operator is back (any history or clone request): their open outcomes that wait for a
+ * session vCenter honours get this one, and the worker looks them up at once, in the background.
+ */
+export async function resumeSettling(env: string, session: OperatorSession): Promise<void> {
+  const store = history();
+  if (!store.waitingForSession(env, session.user)) return;
+  const sealed = await sealKeptSession(env, session);
+  if (store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now()))
+    void tick();
+}
