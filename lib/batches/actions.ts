@@ -1,9 +1,13 @@
 import "server-only";
 
+import { checkOutcome } from "@/lib/clones/settle";
+import { history } from "@/lib/history/store";
 import { ConsoleError } from "@/lib/http/console-error";
 import type { OperatorSession } from "@/lib/http/session-cookie";
+import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { batchStore } from "./batch-store";
+import { readBatch } from "./read";
 import { isRunning, startBatch } from "./runner";
 import { sealForBatch } from "./sealed-session";
 
@@ -31,15 +35,26 @@ export async function cancelBatch(env: string, id: string, operator: OperatorSes
  * Sends the failed clones again with the operator's current session. Unknown ones are settled
  * by the run before anything is sent (the runner settles every unknown item first).
  */
-export async function retryBatch(env: string, id: string, operator: OperatorSession) {
-  const summary = await ownBatch(env, id, operator);
+export async function retryBatch(
+  ctx: VcenterContext,
+  env: string,
+  id: string,
+  operator: OperatorSession,
+) {
+  await ownBatch(env, id, operator);
   if (isRunning(id))
     throw new ConsoleError(
       409,
       "This batch is still running: retry its failed clones when it ends",
     );
-  if (summary.counts.failed === 0 && summary.counts.unknown === 0)
-    throw new ConsoleError(409, "This batch has no failed or unknown clones to retry");
+  // Unknown clones get one lookup by evidence now; those still unknown are left alone, never resent.
+  for (const item of (await readBatch(env, id))?.items ?? []) {
+    const open = item.state === "unknown" && item.operation && history().open(item.operation);
+    if (open) await checkOutcome(ctx, open);
+  }
+  const summary = (await readBatch(env, id))!;
+  if (summary.counts.failed === 0)
+    throw new ConsoleError(409, "This batch has no failed clones to retry");
   const store = batchStore();
   await store.setSession(id, await sealForBatch(env, operator));
   await store.requeueFailed(id);

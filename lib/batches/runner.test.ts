@@ -14,6 +14,10 @@ import { simulatorContext } from "@/lib/vcenter/test-runtime";
 
 import { acceptBatch } from "./accept";
 import { cancelBatch, retryBatch } from "./actions";
+import { batchStore } from "./batch-store";
+import { resumeBatches } from "./recovery";
+import { itemKey } from "./runner";
+import { sealForBatch } from "./sealed-session";
 import { readBatch } from "./read";
 import { isRunning } from "./runner";
 
@@ -166,9 +170,9 @@ describe("batches", () => {
   it("retries failed clones once vCenter accepts them, never making one twice", async () => {
     await client.call("POST", "/__sim/faults", {
       body: {
-        match: { path: "/api/vcenter/vm?action=instant-clone" },
+        match: { method: "POST", path: "/api/vcenter/vm?action=instant-clone" },
         kind: "error",
-        status: 500,
+        status: 403,
         times: 3,
       },
     });
@@ -180,7 +184,7 @@ describe("batches", () => {
     let batch = await untilSettled(id);
     expect(batch.counts).toMatchObject({ succeeded: 3, failed: 3 });
     expect(batch.items.find((i) => i.state === "failed")?.error?.origin).toBe("vcenter");
-    await retryBatch(ENV, id, operator());
+    await retryBatch(ctx, ENV, id, operator());
     batch = await untilSettled(id);
     expect(batch).toMatchObject({ state: "done", counts: { succeeded: 6, failed: 0 } });
     expect(batch.items.filter((i) => i.attempt === 2)).toHaveLength(3);
@@ -202,7 +206,7 @@ describe("batches", () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].error).toMatchObject({ origin: "vcenter", status: 401 });
     expect(batch.counts.succeeded + batch.counts.failed).toBe(10);
-    await retryBatch(ENV, id, operator());
+    await retryBatch(ctx, ENV, id, operator());
     batch = await untilSettled(id);
     expect(batch.counts.succeeded).toBe(10);
     expect((await inSimulator("ua-")).sort()).toEqual(batch.items.map((i) => i.name).sort());
@@ -221,5 +225,41 @@ describe("batches", () => {
     const again = await acceptBatch(ctx, input);
     expect(again).toEqual({ id: first.id, created: false });
     expect(await cloneCalls()).toBe(calls);
+  });
+
+  it("resumes after a stop: a clone recorded as sent is never resent, one never sent is sent once", async () => {
+    const store = batchStore();
+    const specs = ["rs-1", "rs-2", "rs-3"].map((name) => ({ source: "vm-1023", name }));
+    const { id } = await store.create({
+      env: ENV,
+      user: USER,
+      request: "{}",
+      source: "vm-1023",
+      concurrency: 2,
+      specs,
+      sealedSession: await sealForBatch(ENV, operator()),
+    });
+    // The stopped console had sent rs-1 (made, recorded) and claimed rs-2 without sending it.
+    const sent = (await store.claimNext(id))!;
+    const made = await client.call("POST", "/api/vcenter/vm?action=instant-clone", {
+      token,
+      body: specs[0],
+    });
+    const { operation } = history().begin({
+      env: ENV,
+      user: USER,
+      spec: specs[0],
+      idempotencyKey: itemKey(id, sent),
+    });
+    history().finish(operation.id, { state: "succeeded", vm: made.body as string });
+    await store.setOperation(id, sent.index, operation.id);
+    await store.claimNext(id);
+    const before = await cloneCalls();
+    expect(await resumeBatches()).toBeGreaterThanOrEqual(1);
+    const batch = await untilSettled(id);
+    expect(batch.counts.succeeded).toBe(3);
+    expect(batch.items[0]).toMatchObject({ vm: made.body, operation: operation.id });
+    expect(await cloneCalls()).toBe(before + 2);
+    expect((await inSimulator("rs-")).sort()).toEqual(["rs-1", "rs-2", "rs-3"]);
   });
 });

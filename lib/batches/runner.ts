@@ -1,7 +1,8 @@
 import "server-only";
 
-import { settleByLookup, submitClone } from "@/lib/clones/submit-clone";
+import { submitClone } from "@/lib/clones/submit-clone";
 import { environmentRuntime } from "@/lib/config/runtime";
+import type { OperatorSession } from "@/lib/http/session-cookie";
 import { history } from "@/lib/history/store";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Operation } from "@/lib/schemas/operation";
@@ -12,10 +13,10 @@ import { acquireCloneSlot, DEFAULT_MAX_CONCURRENT_CLONES } from "./env-limit";
 import { openForBatch } from "./sealed-session";
 import type { BatchWork, ItemOutcome } from "./store";
 
-// Runs batches on the server: each clone goes through lib/clones' submitClone under an
-// idempotency key of its own attempt, so a clone is sent at most once even across a restart
-// (the key answers the recorded operation instead of sending again), and an uncertain outcome
-// is settled by lookup before the batch moves on.
+// Runs batches on the server. Each clone goes through lib/clones' submitClone under an
+// idempotency key of its own attempt, so it is sent at most once even across a restart (the
+// key answers the recorded operation instead of sending again). An uncertain outcome stays
+// "unknown" in the batch until lib/clones' settling decides it from evidence; it is never resent.
 
 const runs = ((globalThis as { __iccBatchRuns?: Map<string, Promise<void>> }).__iccBatchRuns ??=
   new Map());
@@ -33,7 +34,7 @@ export function startBatch(id: string): void {
 
 export const isRunning = (id: string): boolean => runs.has(id);
 
-/** For a graceful shutdown: the batch runs still under way in this process. */
+/** For a graceful shutdown (the service's shutdown hook): the batch runs under way here. */
 export const batchRunsInFlight = (): Promise<void>[] => [...runs.values()];
 
 export const itemKey = (batch: string, item: Pick<BatchWork, "index" | "attempt">) =>
@@ -46,32 +47,43 @@ const sessionGone = (): ApiErrorBody => ({
     "The operator's vCenter session for this batch is gone (the console could not open it): log in and retry the failed clones",
 });
 
+interface Run {
+  id: string;
+  env: string;
+  ctx: VcenterContext;
+  operator: OperatorSession;
+  max: number;
+}
+
 async function runBatch(id: string): Promise<void> {
   const store = batchStore();
   const owner = await store.owner(id);
   if (!owner) return;
   const runtime = await environmentRuntime(owner.env);
   const session = await openForBatch(owner.env, owner.sealedSession);
-  if (!runtime || !session) {
-    await settleNothingSent(id);
+  if (!runtime || !session || session.user !== owner.user) {
     await store.closePending(id, { state: "failed", error: sessionGone() });
+    await recordInFlight(id, owner.env);
     return finish(id);
   }
-  const ctx: VcenterContext = { runtime, session: session.token };
-  const user = owner.user;
-  // Clones a stopped console left in flight come first: settled, never resent blindly.
-  const max = runtime.config.maxConcurrentClones ?? DEFAULT_MAX_CONCURRENT_CLONES;
-  for (const item of await store.itemsIn(id, ["running", "unknown"]))
-    await settle(ctx, owner.env, user, id, item, max);
+  const run: Run = {
+    id,
+    env: owner.env,
+    ctx: { runtime, session: session.token },
+    operator: session,
+    max: runtime.config.maxConcurrentClones ?? DEFAULT_MAX_CONCURRENT_CLONES,
+  };
+  // Clones a stopped console left in flight come first: answered from the history, never resent.
+  for (const item of await store.itemsIn(id, ["running"])) await resumeItem(run, item);
   const summary = await store.summary(owner.env, id);
   let unauthenticated = false;
   const worker = async () => {
     while (!unauthenticated) {
-      const release = await acquireCloneSlot(owner.env, max);
+      const release = await acquireCloneSlot(run.env, run.max);
       try {
         const item = await store.claimNext(id);
         if (!item) return;
-        const outcome = await send(ctx, owner.env, user, id, item);
+        const outcome = await send(run, item);
         if (isUnauthenticated(outcome)) {
           unauthenticated = true;
           // vCenter no longer honours the session: the clones not yet sent fail with its answer.
@@ -86,64 +98,42 @@ async function runBatch(id: string): Promise<void> {
   return finish(id);
 }
 
-// Items left running with no console to settle them and no session: their outcome is unknown.
-async function settleNothingSent(id: string): Promise<void> {
-  const store = batchStore();
-  for (const item of await store.itemsIn(id, ["running"]))
-    await store.finishItem(id, item.index, { state: "unknown" });
-}
-
-async function send(
-  ctx: VcenterContext,
-  env: string,
-  user: string,
-  id: string,
-  item: BatchWork,
-): Promise<ItemOutcome> {
-  const { operation, replayed } = await submitClone(ctx, {
-    env,
-    user,
+async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
+  const { operation } = await submitClone(run.ctx, {
+    env: run.env,
+    operator: run.operator,
     spec: item.spec,
-    idempotencyKey: itemKey(id, item),
+    idempotencyKey: itemKey(run.id, item),
+    requestId: `batch-${run.id}`,
   });
-  await batchStore().setOperation(id, item.index, operation.id);
-  const settled = replayed ? await settleOperation(ctx, operation) : operation;
-  return record(id, item.index, settled);
+  await batchStore().setOperation(run.id, item.index, operation.id);
+  return record(run.id, item.index, operation);
 }
 
-// A clone a stopped console left in flight. With its operation known, that operation is settled;
-// without, submitClone under the same key either finds the recorded operation (and it is
-// settled) or finds none, and then the clone was never sent and is sent now, once.
-async function settle(
-  ctx: VcenterContext,
-  env: string,
-  user: string,
-  id: string,
-  item: BatchWork,
-  max: number,
-): Promise<void> {
-  const op = item.operation ? history().get(env, item.operation) : undefined;
+// With its operation known, the item takes that operation's state; without, submitClone under
+// the same key either finds the recorded operation, or finds none: then the clone was never
+// sent, and is sent now, once.
+async function resumeItem(run: Run, item: BatchWork): Promise<void> {
+  const op = item.operation ? history().get(run.env, item.operation) : undefined;
   if (op) {
-    await record(id, item.index, await settleOperation(ctx, op));
+    await record(run.id, item.index, op);
     return;
   }
-  const release = await acquireCloneSlot(env, max);
+  const release = await acquireCloneSlot(run.env, run.max);
   try {
-    await send(ctx, env, user, id, item);
+    await send(run, item);
   } finally {
     release();
   }
 }
 
-async function settleOperation(ctx: VcenterContext, op: Operation): Promise<Operation> {
-  if (op.state !== "pending" && op.state !== "unknown") return op;
-  const error: ApiErrorBody = op.error ?? {
-    origin: "console",
-    status: 503,
-    message: "The console stopped before vCenter answered",
-    operation: op.id,
-  };
-  return settleByLookup(ctx, op.id, op.spec, error, op.error ? "lookup" : "startup");
+// No session to send with: items left running take their operation's state, or stay unknown.
+async function recordInFlight(id: string, env: string): Promise<void> {
+  for (const item of await batchStore().itemsIn(id, ["running"])) {
+    const op = item.operation ? history().get(env, item.operation) : undefined;
+    if (op) await record(id, item.index, op);
+    else await batchStore().finishItem(id, item.index, { state: "unknown" });
+  }
 }
 
 async function record(id: string, index: number, op: Operation): Promise<ItemOutcome> {
@@ -164,7 +154,7 @@ async function finish(id: string): Promise<void> {
   const store = batchStore();
   const owner = await store.owner(id);
   if (!owner) return;
-  if ((await store.itemsIn(id, ["pending", "running"])).length > 0) return; // cancelled mid-way: still draining
+  if ((await store.itemsIn(id, ["pending", "running"])).length > 0) return;
   await store.setSession(id, null);
   if (owner.state === "running") await store.setState(id, "done");
 }

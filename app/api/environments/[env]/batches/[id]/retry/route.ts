@@ -6,8 +6,8 @@ import { batchIdOf } from "@/lib/batches/route-params";
 import { withOperator } from "@/lib/http/env-route";
 
 // POST /api/environments/{env}/batches/{id}/retry – settle unknown clones, send failed ones again
-export const POST = withOperator(async ({ params, envId, operator }) => {
+export const POST = withOperator(async ({ params, envId, operator, vcenter }) => {
   const id = batchIdOf(params);
-  await retryBatch(envId, id, operator);
+  await retryBatch(vcenter, envId, id, operator);
   return NextResponse.json(await readBatch(envId, id), { status: 202 });
 });
