@@ -290,7 +290,7 @@ test("a batch of 25 from the form with a pattern, watched to the end on its page
   await simCloneTime(sim.url, 100);
   await loginPage(page);
   await chooseSource(page, "golden-win2022");
-  await page.getByLabel("How many").fill("25");
+  await page.getByRole("spinbutton", { name: "How many" }).fill("25");
   const p = prefix("ui");
   await page.getByLabel("Name pattern").fill(`${p}-{n:fixed=3}`);
   await expect(page.getByRole("status", { name: "Batch preview" })).toHaveText(
@@ -316,7 +316,7 @@ test("the form refuses taken names before submit and warns about a source that i
 }) => {
   await loginPage(page);
   await chooseSource(page, "dev-ubuntu-01");
-  await page.getByLabel("How many").fill("2");
+  await page.getByRole("spinbutton", { name: "How many" }).fill("2");
   await expect(page.getByText("The source is not frozen")).toBeVisible();
   await page.getByLabel("Name pattern").fill("prod-web-0{n}");
   await expect(page.getByRole("alert").filter({ hasText: "Names already taken" })).toContainText(
