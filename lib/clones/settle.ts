@@ -79,7 +79,9 @@ async function check(
   try {
     const named = await vmIdsNamed(ctx, operation.spec.name, operation.spec.placement?.folder);
     const fresh = named.filter((vm) => !open.namesBefore!.includes(vm));
-    const owned = store.claimed(operation.env, fresh, operation.id);
+    // Another submission of the same name may have made one of them (ids of other names are
+    // no concern: a simulator that restarts gives ids out again).
+    const owned = store.claimed(operation.env, operation.spec.name, fresh, operation.id);
     found = fresh.filter((vm) => !owned.includes(vm));
   } catch (err) {
     if (err instanceof VcenterError && err.errorType === "UNAUTHENTICATED") {

@@ -226,14 +226,15 @@ export class HistoryStore {
     );
   }
 
-  /** Of these VM ids, those another operation of this environment already owns. */
-  claimed(env: string, vms: string[], except: string): string[] {
+  /** Of these VMs named `name`, those another operation of that name already owns. */
+  claimed(env: string, name: string, vms: string[], except: string): string[] {
     if (vms.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT vm FROM operations WHERE env = ? AND id <> ? AND vm IN (${vms.map(() => "?").join(",")})`,
+        `SELECT vm FROM operations WHERE env = ? AND name = ? AND id <> ?
+           AND vm IN (${vms.map(() => "?").join(",")})`,
       )
-      .all(env, except, ...vms) as { vm: string }[];
+      .all(env, name, except, ...vms) as { vm: string }[];
     return rows.map((row) => row.vm);
   }
 
