@@ -95,6 +95,9 @@ describe("batches", () => {
       operator: operator(),
       body: body("run-{n:fixed=2}", 7),
     });
+    const kept = (await batchStore().owner(id))?.sealedSession;
+    expect(kept).toBeDefined();
+    expect(kept).not.toContain(ctx.session);
     const batch = await untilSettled(id);
     expect(batch.state).toBe("done");
     expect(batch.counts).toMatchObject({ succeeded: 7, failed: 0, pending: 0, running: 0 });
@@ -102,6 +105,8 @@ describe("batches", () => {
       ["01", "02", "03", "04", "05", "06", "07"].map((n) => `run-${n}`),
     );
     expect((await inSimulator("run-")).sort()).toEqual(batch.items.map((i) => i.name));
+    // The operator's sealed session is kept only while the batch runs.
+    expect((await batchStore().owner(id))?.sealedSession).toBeUndefined();
     for (const item of batch.items)
       expect(history().get(ENV, item.operation!)).toMatchObject({
         state: "succeeded",
