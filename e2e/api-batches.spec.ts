@@ -328,3 +328,42 @@ test("the form refuses taken names before submit and warns about a source that i
   expect(await simCloneCalls(sim.url)).toBe(before);
   await expect(page).toHaveURL(new RegExp(`/e/${ENV}$`));
 });
+
+test("the batch page's Cancel and Retry failed buttons", async ({ page }) => {
+  await loginPage(page);
+  await simCloneTime(sim.url, 300);
+  const p = prefix("uicx");
+  const sent = await page.request.post(`${app!.url}${E}/batches`, {
+    data: patternBatch(`${p}-{n}`, 20, { concurrency: 2 }),
+  });
+  expect(sent.status()).toBe(202);
+  const { page: href } = (await sent.json()) as { page: string };
+  await page.goto(`${app!.url}${href}`);
+  await expect(page.locator("[data-count=succeeded]")).not.toHaveText("0");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: /Cancelled/ })).toBeVisible();
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "20");
+  const made = await simVmsStartingWith(sim.url, p);
+  await expect(page.locator("[data-count=succeeded]")).toHaveText(String(made.length));
+
+  // Failures injected into a second batch, then retried from its page.
+  await simCloneTime(sim.url, 0);
+  await simFault(sim.url, {
+    match: { method: "POST", path: "/api/vcenter/vm?action=instant-clone" },
+    kind: "error",
+    status: 403,
+    times: 3,
+  });
+  const q = prefix("uirt");
+  const second = await page.request.post(`${app!.url}${E}/batches`, {
+    data: patternBatch(`${q}-{n}`, 6),
+  });
+  await page.goto(`${app!.url}${((await second.json()) as { page: string }).page}`);
+  await expect(page.locator("[data-count=failed]")).toHaveText("3");
+  await page.getByRole("button", { name: "Retry failed" }).click();
+  await expect(page.locator("[data-count=succeeded]")).toHaveText("6");
+  await expect(page.locator("[data-count=failed]")).toHaveText("0");
+  expect((await simVmsStartingWith(sim.url, q)).map((vm) => vm.name).sort()).toEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => `${q}-${n}`),
+  );
+});
