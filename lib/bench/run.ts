@@ -26,9 +26,10 @@ async function main() {
     const direct = { "vmware-api-session-id": token };
     const viaConsole = { cookie };
 
-    // dev-ubuntu-01: a running VM on a standard portgroup, so thousands of clones never run
-    // out of distributed ports (a static-binding portgroup holds 64).
-    const vms = await fetch(`${sim.url}/api/vcenter/vm?names=dev-ubuntu-01`, { headers: direct });
+    // golden-win2022: a frozen VM on a standard portgroup, so thousands of clones never run
+    // out of distributed ports (a static-binding portgroup holds 64) nor reach the 255 delta
+    // disks a running, not frozen source allows (KB 67186).
+    const vms = await fetch(`${sim.url}/api/vcenter/vm?names=golden-win2022`, { headers: direct });
     const source = ((await vms.json()) as { vm: string }[])[0].vm;
     let n = 0;
     const cloneBody = () => ({ source, name: `bench-${process.pid}-${n++}` });
