@@ -97,9 +97,15 @@ const errorText = (err: unknown) => String((err as Error)?.stack ?? err);
  * session vCenter honours get this one, and the worker looks them up at once, in the background.
  */
 export async function resumeSettling(env: string, session: OperatorSession): Promise<void> {
-  const store = history();
-  if (!store.waitingForSession(env, session.user)) return;
-  const sealed = await sealKeptSession(env, session);
-  if (store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now()))
-    void tick();
+  try {
+    const store = history();
+    if (!store.waitingForSession(env, session.user)) return;
+    const sealed = await sealKeptSession(env, session);
+    if (
+      store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now())
+    )
+      void tick();
+  } catch (err) {
+    logLine({ kind: "error", request_id: "settle-resume", env, error: errorText(err) });
+  }
 }

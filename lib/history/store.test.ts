@@ -65,4 +65,44 @@ describe("HistoryStore", () => {
     expect(store.get("sim", operation.id)?.state).toBe("unknown");
     expect(store.unsettled("sim", "u").map((o) => o.id)).toEqual([operation.id]);
   });
+
+  it("keeps the sealed session only while the outcome is open, and hands open ones a new one", () => {
+    const { operation } = store.begin({ env: "sim", user: "u", spec, sealedSession: "sealed-1" });
+    store.recordNamesBefore(operation.id, ["vm-7"]);
+    store.finish(operation.id, {
+      state: "unknown",
+      error: { origin: "network", status: 504, message: "late" },
+      settleAfter: 5_000,
+      nextCheck: 1_000,
+    });
+    expect(store.open(operation.id)).toMatchObject({
+      namesBefore: ["vm-7"],
+      sealedSession: "sealed-1",
+      settleAfter: 5_000,
+    });
+    expect(store.due(999)).toEqual([]);
+    expect(store.due(1_000).map((o) => o.operation.id)).toEqual([operation.id]);
+
+    store.sessionRefused(operation.id, "fp-dead");
+    expect(store.open(operation.id)!.sealedSession).toBeUndefined();
+    expect(store.due(Date.now())).toEqual([]);
+    expect(store.waitingForSession("sim", "u")).toBe(true);
+    expect(store.adoptSession("sim", "u", "sealed-again", "fp-dead", 2_000)).toBe(0);
+    expect(store.adoptSession("sim", "other", "sealed-2", "fp-new", 2_000)).toBe(0);
+    expect(store.adoptSession("sim", "u", "sealed-2", "fp-new", 2_000)).toBe(1);
+    expect(store.due(2_000).map((o) => o.sealedSession)).toEqual(["sealed-2"]);
+
+    store.finish(operation.id, { state: "succeeded", vm: "vm-9", settledBy: "lookup" });
+    expect(store.open(operation.id)!.sealedSession).toBeUndefined();
+    expect(store.due(Date.now())).toEqual([]);
+  });
+
+  it("counts a new VM as owned only by another submission of the same name", () => {
+    const mine = store.begin({ env: "sim", user: "u", spec }).operation;
+    const other = store.begin({ env: "sim", user: "u", spec }).operation;
+    store.finish(other.id, { state: "succeeded", vm: "vm-5" });
+    const renamed = store.begin({ env: "sim", user: "u", spec: { ...spec, name: "x" } }).operation;
+    store.finish(renamed.id, { state: "succeeded", vm: "vm-6" });
+    expect(store.claimed("sim", spec.name, ["vm-5", "vm-6"], mine.id)).toEqual(["vm-5"]);
+  });
 });
