@@ -13,6 +13,8 @@ import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 import { LoginRedirectProvider } from "@/components/session/login-redirect";
 
 import { AdvancedSection } from "./advanced-section";
+import { useBatchDraft } from "./batch-draft";
+import { BatchSection } from "./batch-section";
 import { focusField } from "./apply-server-errors";
 import { clearDraft, readDraft, saveDraft } from "./form-draft";
 import type { CloneForm as CloneFormApi } from "./form-context";
@@ -23,6 +25,7 @@ import { PortsSection } from "./ports-section";
 import { RequestPreview } from "./request-preview";
 import { SourceSection } from "./source-section";
 import { SubmitBar } from "./submit-bar";
+import { useBatchSubmit } from "./use-batch-submit";
 import { useCloneSubmit } from "./use-clone-submit";
 
 type CloneFormProps = { environment: EnvironmentSummary; initialQuery: string };
@@ -40,6 +43,8 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   });
   const { onSubmit, mutation, submission, reset } = useCloneSubmit(form, env);
   const nameOf = useInventoryNames(env);
+  const batch = useBatchDraft();
+  const batchSubmit = useBatchSubmit(form, env, batch);
 
   const seconds =
     submission?.finishedAt !== undefined
@@ -63,13 +68,14 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
         )}
         <form
           noValidate
-          onSubmit={onSubmit}
+          onSubmit={batch.isBatch ? batchSubmit.onSubmit : onSubmit}
           hidden={mutation.isSuccess}
           aria-label={`Instant clone in ${environment.label}`}
           className="space-y-6"
         >
           <SourceSection env={env} />
-          <NameSection />
+          {!batch.isBatch && <NameSection />}
+          <BatchSection env={env} batch={batch} />
           <PlacementSection env={env} />
           <NicsSection env={env} />
           <PortsSection env={env} kind="serial_ports" />
@@ -88,7 +94,17 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
               }}
             />
           )}
-          <SubmitBar pending={mutation.isPending} startedAt={submission?.startedAt} />
+          {batch.isBatch && batchSubmit.mutation.isError && (
+            <ErrorStack
+              error={batchSubmit.mutation.error}
+              title="The batch was refused"
+              env={env}
+            />
+          )}
+          <SubmitBar
+            pending={mutation.isPending || batchSubmit.mutation.isPending}
+            startedAt={submission?.startedAt}
+          />
         </form>
       </FormProvider>
     </LoginRedirectProvider>

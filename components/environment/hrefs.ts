@@ -18,3 +18,6 @@ export const cloneAgainHref = (env: string, spec: InstantCloneSpec) => {
   const query = specToQuery(spec);
   return `${formHref(env)}${query ? `?${query}` : ""}`;
 };
+
+export const batchHref = (env: string, id: string) =>
+  `${formHref(env)}/batches/${encodeURIComponent(id)}`;

@@ -7,6 +7,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export interface Started {
   url: string;
+  /** The process group (the spawned child leads it). */
+  pgid: number;
   stop(): void;
 }
 
@@ -52,7 +54,7 @@ export async function startSimulatorProcess(port: number, vms = 40): Promise<Sta
     {},
     `${url}/api/session`,
   );
-  return { url, stop: () => stopGroup(child) };
+  return { url, pgid: child.pid!, stop: () => stopGroup(child) };
 }
 
 /** `next start` (a production build must exist) with one environment pointing at `vcenterUrl`. */
@@ -71,7 +73,7 @@ export async function startConsoleProcess(port: number, vcenterUrl: string): Pro
     },
     `${url}/api/health`,
   );
-  return { url, stop: () => stopGroup(child) };
+  return { url, pgid: child.pid!, stop: () => stopGroup(child) };
 }
 
 function stopGroup(child: ChildProcess): void {

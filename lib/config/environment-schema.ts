@@ -22,6 +22,8 @@ export const environmentSchema = z
       .regex(/^(#[0-9a-fA-F]{3,8}|[a-z]{3,20})$/, { error: "must be a CSS colour name or #hex" })
       .optional(),
     api: z.enum(["auto", "api", "rest"]).optional(),
+    // Batches: clones in flight at once against this vCenter, across every batch and person.
+    maxConcurrentClones: z.number().int().min(1).max(100).optional(),
     simulator: z
       .strictObject({
         vms: z.number().int().min(1).max(200_000).optional(),

@@ -16,6 +16,10 @@ export async function startUp(): Promise<void> {
       console.log(
         `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup in the background`,
       );
+    // Batches a stopped console left unfinished resume (in-flight clones settled first).
+    const { resumeBatches } = await import("@/lib/batches/recovery");
+    const resumed = await resumeBatches();
+    if (resumed > 0) console.log(`${resumed} unfinished batch(es) resumed`);
     for (const env of list) {
       const runtime = await environmentRuntime(env.id)!;
       const kind = env.simulator ? "simulator" : "vCenter";

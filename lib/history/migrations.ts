@@ -32,6 +32,41 @@ const MIGRATIONS: string[] = [
    ALTER TABLE operations ADD COLUMN next_check INTEGER;
    ALTER TABLE operations ADD COLUMN checks INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX operations_next_check ON operations (next_check) WHERE state = 'unknown';`,
+  // Batches (lib/batches): each clone's whole spec is fixed at acceptance; an item names the
+  // history operation of its latest attempt. `session` holds the operator's sealed vCenter
+  // session while the batch runs, NULL once it ends.
+  `CREATE TABLE batches (
+     id              TEXT PRIMARY KEY,
+     env             TEXT NOT NULL,
+     vcenter_user    TEXT NOT NULL,
+     idempotency_key TEXT,
+     request         TEXT NOT NULL,
+     source          TEXT NOT NULL,
+     concurrency     INTEGER NOT NULL,
+     total           INTEGER NOT NULL,
+     state           TEXT NOT NULL CHECK (state IN ('running', 'done', 'cancelled')),
+     session         TEXT,
+     created_at      INTEGER NOT NULL,
+     ended_at        INTEGER
+   );
+   CREATE UNIQUE INDEX batches_idempotency ON batches (env, vcenter_user, idempotency_key)
+     WHERE idempotency_key IS NOT NULL;
+   CREATE INDEX batches_env_created ON batches (env, created_at DESC);
+   CREATE TABLE batch_items (
+     batch_id   TEXT NOT NULL REFERENCES batches (id),
+     idx        INTEGER NOT NULL,
+     name       TEXT NOT NULL,
+     spec       TEXT NOT NULL,
+     state      TEXT NOT NULL CHECK (state IN ('pending', 'running', 'succeeded', 'failed', 'unknown', 'cancelled')),
+     attempt    INTEGER NOT NULL DEFAULT 0,
+     operation  TEXT,
+     vm         TEXT,
+     error      TEXT,
+     started_at INTEGER,
+     ended_at   INTEGER,
+     PRIMARY KEY (batch_id, idx)
+   );
+   CREATE INDEX batch_items_state ON batch_items (batch_id, state);`,
 ];
 
 export function migrate(db: Database.Database): void {

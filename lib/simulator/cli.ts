@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 
 import { startSimulator } from "./index";
 
-// npm run simulator -- --port 8989 --vms 50000 --seed 1 --tls --ca-file ./sim-ca.pem --mode api
+// npm run simulator -- --port 8989 --vms 50000 --seed 1 --tls --ca-file ./sim-ca.pem --mode api --clone-ms 500
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     "ca-file": { type: "string" },
     mode: { type: "string", default: "api" },
     "session-idle-ms": { type: "string" },
+    "clone-ms": { type: "string", default: "0" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     ...(values["session-idle-ms"]
       ? { sessionIdleMs: number("session-idle-ms", values["session-idle-ms"]) }
       : {}),
+    cloneMs: number("clone-ms", values["clone-ms"]),
     quiet: values.quiet,
   });
   console.log(`simulator listening on ${sim.url}${caFile ? ` (CA certificate: ${caFile})` : ""}`);

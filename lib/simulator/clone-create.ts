@@ -79,6 +79,7 @@ export function createClone(inv: Inventory, plan: ClonePlan): Vm {
     datastore: plan.datastore,
     powerState: "POWERED_ON",
     frozen: false,
+    deltaDisks: (source.deltaDisks ?? 0) + 1,
     biosUuid: spec.bios_uuid?.toLowerCase() ?? biosUuid(inv.rng),
     instanceUuid: instanceUuid(inv.rng),
     disks: source.disks.map((disk) => ({

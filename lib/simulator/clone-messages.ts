@@ -138,3 +138,14 @@ export const backingChangeWhileConnected = (label: string) =>
       label,
     ),
   ]);
+
+// KB 67186 (INSTANT-CLONE-FAULTS.md A3): a source that is not frozen gains a delta disk per
+// instant clone, and past 255 levels the clone fails while vCenter prepares the migration,
+// that is after it has started acting: a SystemError wrapping GenericVmConfigFault.
+export const DELTA_DISK_LIMIT = 255;
+
+export const deltaDiskLimitReached = () =>
+  new VapiError("ERROR", [
+    message("msg.migrate.prepare.failed", "Unable to prepare migration."),
+    message("vim.fault.GenericVmConfigFault", "Launch failure"),
+  ]);

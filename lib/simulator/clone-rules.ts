@@ -1,6 +1,8 @@
 import {
   biosUuidInvalid,
+  DELTA_DISK_LIMIT,
   datastoreNotOnHost,
+  deltaDiskLimitReached,
   nameInvalid,
   nameTaken,
   notAVmFolder,
@@ -71,5 +73,7 @@ export function planClone(inv: Inventory, spec: InstantCloneSpec): ClonePlan {
     throw biosUuidInvalid(spec.bios_uuid);
   if (inv.nameTaken(placement.folder, spec.name))
     throw nameTaken(spec.name, inv.describe(placement.folder), placement.folder);
+  // The last check, as on vCenter: the chain is only found too deep once the clone is prepared.
+  if (!source.frozen && (source.deltaDisks ?? 0) >= DELTA_DISK_LIMIT) throw deltaDiskLimitReached();
   return { spec, source, ...placement };
 }

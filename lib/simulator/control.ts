@@ -79,6 +79,17 @@ function route(
     case "DELETE /__sim/calls":
       sim.calls.reset();
       return { status: 204 };
+    // How long clones take, for tests that need a batch to be caught half-way.
+    case "GET /__sim/clone-queue":
+      return { status: 200, body: sim.clones.stats() };
+    case "PUT /__sim/clone-queue": {
+      const change = parse(raw);
+      const ms = isRecord(change) ? change.clone_ms : undefined;
+      if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0)
+        throw new ControlRequestError("clone_ms must be a whole number of milliseconds, 0 or more");
+      sim.clones.cloneMs = ms;
+      return { status: 200, body: sim.clones.stats() };
+    }
     case "POST /__sim/reset":
       sim.resetInventory();
       return { status: 200, body: { vms: sim.inventory.vms.size } };

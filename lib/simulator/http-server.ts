@@ -87,7 +87,7 @@ async function handle(
     fault.kind === "latency" ||
     fault.kind === "truncate" ||
     fault.kind === "trickle";
-  const performed = performs ? serveCall(sim, call) : undefined;
+  const performed = performs ? await performTimed(sim, call) : undefined;
   // `late`: the call is never answered, and the operation happens `ms` after it arrived.
   if (fault?.kind === "late") setTimeout(() => serveCall(sim, call), fault.ms).unref();
   const answer = fault?.kind === "error" ? faultAnswer(sim, call, fault, performed) : performed;
@@ -114,6 +114,23 @@ async function handle(
   else if (fault?.kind === "error" && typeof fault.body === "string" && fault.content_type)
     sendRaw(res, wireAnswer(fault, answer));
   else if (answer) send(res, answer.status, answer.body, answer.headers);
+}
+
+// An instant clone waits for a slot on its source's host and takes its time; other calls do not.
+function performTimed(sim: SimulatorState, call: RawCall): HttpAnswer | Promise<HttpAnswer> {
+  if (sim.clones.cloneMs <= 0 || operationOf(sim, call) !== "vcenter.vm.instant_clone")
+    return serveCall(sim, call);
+  return sim.clones.run(cloneHost(sim, call.rawBody), () => serveCall(sim, call));
+}
+
+function cloneHost(sim: SimulatorState, rawBody: string): string {
+  try {
+    const body = JSON.parse(rawBody) as { source?: unknown; spec?: { source?: unknown } };
+    const source = body.source ?? body.spec?.source;
+    return (typeof source === "string" && sim.inventory.vms.get(source)?.host) || "";
+  } catch {
+    return "";
+  }
 }
 
 // The fault's own status and body where it gives them, else the real answer's.

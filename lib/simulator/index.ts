@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   sessionIdleMs?: number;
   /** "api" (7.0 U2+, /api and /rest), "rest" (7.0 before U2, /rest only), "legacy67" (6.7). */
   mode?: SimulatorMode;
+  /** How long each instant clone takes (at most 4 at once per host); default 0. */
+  cloneMs?: number;
   /** No request log on stdout. */
   quiet?: boolean;
   /**
@@ -59,6 +61,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     vms,
     opts.mode ?? "api",
     opts.sessionIdleMs ?? 30 * 60_000,
+    opts.cloneMs ?? 0,
   );
   const handler = requestHandler(
     sim,

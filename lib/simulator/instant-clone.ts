@@ -11,6 +11,8 @@ export function instantClone(req: ApiRequest): ApiReply {
   checkClonePrivileges(inv, req.session.user, req.body);
   const plan = planClone(inv, parseInstantCloneSpec(req.body));
   const vm = createClone(inv, plan);
+  // Each clone adds a delta disk to a source that is not frozen (a frozen one is already a parent).
+  if (!plan.source.frozen) plan.source.deltaDisks = (plan.source.deltaDisks ?? 0) + 1;
   inv.addVm(vm);
   return { status: 200, body: vm.id };
 }

@@ -193,6 +193,8 @@ export interface Vm {
   instanceUuid: string;
   cdrom: boolean;
   disks: Disk[];
+  /** Delta disks (redo-log levels) in this VM's disk chain; unset means none. */
+  deltaDisks?: number;
   nics: Nic[];
   serialPorts: SerialPort[];
   parallelPorts: ParallelPort[];

@@ -1,5 +1,6 @@
 import { buildInventory } from "./build-inventory";
 import { CallLog } from "./call-log";
+import { CloneQueue } from "./clone-queue";
 import { FaultStore } from "./faults";
 import type { Inventory } from "./inventory";
 import { SessionStore } from "./sessions";
@@ -12,13 +13,16 @@ export class SimulatorState {
   readonly sessions: SessionStore;
   readonly faults = new FaultStore();
   readonly calls = new CallLog();
+  readonly clones: CloneQueue;
 
   constructor(
     readonly seed: number,
     readonly vmCount: number,
     readonly mode: SimulatorMode,
     sessionIdleMs: number,
+    cloneMs = 0,
   ) {
+    this.clones = new CloneQueue(cloneMs);
     this.inventory = buildInventory(seed, vmCount);
     this.sessions = new SessionStore(sessionIdleMs);
   }

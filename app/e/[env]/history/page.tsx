@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 
+import { BatchList } from "@/components/batch/batch-list";
 import { HistoryTable } from "@/components/history/history-table";
 import { SessionGate } from "@/components/session/session-gate";
 
@@ -18,9 +19,12 @@ export default async function HistoryPage({ params }: PageProps) {
   const environment = await getEnvironment(params);
   return (
     <SessionGate env={environment.id}>
-      <Suspense>
-        <HistoryTable env={environment.id} />
-      </Suspense>
+      <div className="space-y-8">
+        <BatchList env={environment.id} />
+        <Suspense>
+          <HistoryTable env={environment.id} />
+        </Suspense>
+      </div>
     </SessionGate>
   );
 }

@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+
+import { ApiError } from "@/lib/api/api-error";
+import type { BatchItemView } from "@/lib/schemas/batch-status";
+import { Button } from "@/components/ui/button";
+import { operationHref } from "@/components/environment/hrefs";
+import { ErrorStack } from "@/components/error-stack/error-stack";
+
+import { ItemStateBadge } from "./item-state-badge";
+
+const columns = ["#", "Name", "State", "VM", "Error"];
+
+/** One row per clone: name, state, VM id when made, the error's headline with the stack on demand. */
+export function BatchRows({ env, items }: { env: string; items: BatchItemView[] }) {
+  return (
+    <div className="border-line overflow-x-auto rounded-lg border">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">The clones of this batch</caption>
+        <thead className="bg-surface-muted text-fg-muted">
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-3 py-2 font-medium">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <BatchRow key={item.index} env={env} item={item} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BatchRow({ env, item }: { env: string; item: BatchItemView }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <tr className="border-line bg-surface border-t align-top" data-clone={item.name}>
+      <td className="text-fg-muted px-3 py-2">{item.index + 1}</td>
+      <td className="px-3 py-2 font-mono whitespace-nowrap">
+        {item.operation ? (
+          <Link className="text-accent hover:underline" href={operationHref(env, item.operation)}>
+            {item.name}
+          </Link>
+        ) : (
+          item.name
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <ItemStateBadge state={item.state} />
+        {item.attempt > 1 && <span className="text-fg-muted ml-1 text-xs">try {item.attempt}</span>}
+      </td>
+      <td className="px-3 py-2 font-mono">{item.vm ?? ""}</td>
+      <td className="px-3 py-2">
+        {item.error && (
+          <div className="space-y-2">
+            <span>{item.error.message}</span>{" "}
+            <Button size="sm" variant="ghost" onClick={() => setOpen(!open)} aria-expanded={open}>
+              {open ? "Hide details" : "Details"}
+            </Button>
+            {open && (
+              <ErrorStack
+                error={new ApiError(item.error)}
+                title={`${item.name} failed`}
+                env={env}
+              />
+            )}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,62 @@
+import { type APIRequestContext, expect } from "@playwright/test";
+
+import type { BatchView } from "../lib/schemas/batch-status";
+
+import { simLogin } from "./direct-simulator";
+
+// Shared by the batch specs: reading a batch through the console, and the simulator's own view.
+
+export const BATCH_SOURCE = "vm-1008"; // golden-win2022: frozen, one NIC (4000) on a standard port group
+
+export async function readBatch(api: APIRequestContext, env: string, id: string) {
+  const res = await api.get(`/api/environments/${env}/batches/${id}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as BatchView;
+}
+
+/** Polls until no clone of the batch is pending or running. */
+export async function batchSettled(api: APIRequestContext, env: string, id: string) {
+  let batch = await readBatch(api, env, id);
+  await expect
+    .poll(
+      async () => {
+        batch = await readBatch(api, env, id);
+        return batch.counts.pending + batch.counts.running;
+      },
+      { timeout: 90_000, intervals: [250] },
+    )
+    .toBe(0);
+  return batch;
+}
+
+/** Every VM of the simulator whose name starts with `prefix`, as vCenter lists them. */
+export async function simVmsStartingWith(simUrl: string, prefix: string) {
+  const token = await simLogin(simUrl);
+  const res = await fetch(`${simUrl}/api/vcenter/vm`, {
+    headers: { "vmware-api-session-id": token },
+  });
+  const all = (await res.json()) as { vm: string; name: string }[];
+  return all.filter((vm) => vm.name.startsWith(prefix));
+}
+
+export async function simCloneTime(simUrl: string, ms: number) {
+  const res = await fetch(`${simUrl}/__sim/clone-queue`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clone_ms: ms }),
+  });
+  expect(res.status).toBe(200);
+}
+
+export async function simCloneCalls(simUrl: string): Promise<number> {
+  const res = await fetch(`${simUrl}/__sim/calls?operation=vcenter.vm.instant_clone`);
+  return ((await res.json()) as { count: number }).count;
+}
+
+export async function simNicMac(simUrl: string, vm: string, nic = "4000"): Promise<string> {
+  const token = await simLogin(simUrl);
+  const res = await fetch(`${simUrl}/api/vcenter/vm/${vm}/hardware/ethernet/${nic}`, {
+    headers: { "vmware-api-session-id": token },
+  });
+  return ((await res.json()) as { mac_address: string }).mac_address;
+}

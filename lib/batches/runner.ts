@@ -1,0 +1,160 @@
+import "server-only";
+
+import { submitClone } from "@/lib/clones/submit-clone";
+import { environmentRuntime } from "@/lib/config/runtime";
+import type { OperatorSession } from "@/lib/http/session-cookie";
+import { history } from "@/lib/history/store";
+import type { ApiErrorBody } from "@/lib/schemas/api-error";
+import type { Operation } from "@/lib/schemas/operation";
+import type { VcenterContext } from "@/lib/vcenter/context";
+
+import { batchStore } from "./batch-store";
+import { acquireCloneSlot, DEFAULT_MAX_CONCURRENT_CLONES } from "./env-limit";
+import { openForBatch } from "./sealed-session";
+import type { BatchWork, ItemOutcome } from "./store";
+
+// Runs batches on the server. Each clone goes through lib/clones' submitClone under an
+// idempotency key of its own attempt, so it is sent at most once even across a restart (the
+// key answers the recorded operation instead of sending again). An uncertain outcome stays
+// "unknown" in the batch until lib/clones' settling decides it from evidence; it is never resent.
+
+const runs = ((globalThis as { __iccBatchRuns?: Map<string, Promise<void>> }).__iccBatchRuns ??=
+  new Map());
+
+/** Starts running a batch in the background unless it already runs in this process. */
+export function startBatch(id: string): void {
+  if (runs.has(id)) return;
+  const run = runBatch(id)
+    .catch((err: unknown) =>
+      console.error(JSON.stringify({ batch: id, error: String((err as Error)?.stack ?? err) })),
+    )
+    .finally(() => runs.delete(id));
+  runs.set(id, run);
+}
+
+export const isRunning = (id: string): boolean => runs.has(id);
+
+/** For a graceful shutdown (the service's shutdown hook): the batch runs under way here. */
+export const batchRunsInFlight = (): Promise<void>[] => [...runs.values()];
+
+export const itemKey = (batch: string, item: Pick<BatchWork, "index" | "attempt">) =>
+  `batch-${batch}-${item.index}-${item.attempt}`;
+
+const sessionGone = (): ApiErrorBody => ({
+  origin: "console",
+  status: 401,
+  message:
+    "The operator's vCenter session for this batch is gone (the console could not open it): log in and retry the failed clones",
+});
+
+interface Run {
+  id: string;
+  env: string;
+  ctx: VcenterContext;
+  operator: OperatorSession;
+  max: number;
+}
+
+async function runBatch(id: string): Promise<void> {
+  const store = batchStore();
+  const owner = await store.owner(id);
+  if (!owner) return;
+  const runtime = await environmentRuntime(owner.env);
+  const session = await openForBatch(owner.env, owner.sealedSession);
+  if (!runtime || !session || session.user !== owner.user) {
+    await store.closePending(id, { state: "failed", error: sessionGone() });
+    await recordInFlight(id, owner.env);
+    return finish(id);
+  }
+  const run: Run = {
+    id,
+    env: owner.env,
+    ctx: { runtime, session: session.token },
+    operator: session,
+    max: runtime.config.maxConcurrentClones ?? DEFAULT_MAX_CONCURRENT_CLONES,
+  };
+  // Clones a stopped console left in flight come first: answered from the history, never resent.
+  for (const item of await store.itemsIn(id, ["running"])) await resumeItem(run, item);
+  const summary = await store.summary(owner.env, id);
+  let unauthenticated = false;
+  const worker = async () => {
+    while (!unauthenticated) {
+      const release = await acquireCloneSlot(run.env, run.max);
+      try {
+        const item = await store.claimNext(id);
+        if (!item) return;
+        const outcome = await send(run, item);
+        if (isUnauthenticated(outcome)) {
+          unauthenticated = true;
+          // vCenter no longer honours the session: the clones not yet sent fail with its answer.
+          await store.closePending(id, outcome);
+        }
+      } finally {
+        release();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: summary?.concurrency ?? 1 }, worker));
+  return finish(id);
+}
+
+async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
+  const { operation } = await submitClone(run.ctx, {
+    env: run.env,
+    operator: run.operator,
+    spec: item.spec,
+    idempotencyKey: itemKey(run.id, item),
+    requestId: `batch-${run.id}`,
+  });
+  await batchStore().setOperation(run.id, item.index, operation.id);
+  return record(run.id, item.index, operation);
+}
+
+// With its operation known, the item takes that operation's state; without, submitClone under
+// the same key either finds the recorded operation, or finds none: then the clone was never
+// sent, and is sent now, once.
+async function resumeItem(run: Run, item: BatchWork): Promise<void> {
+  const op = item.operation ? history().get(run.env, item.operation) : undefined;
+  if (op) {
+    await record(run.id, item.index, op);
+    return;
+  }
+  const release = await acquireCloneSlot(run.env, run.max);
+  try {
+    await send(run, item);
+  } finally {
+    release();
+  }
+}
+
+// No session to send with: items left running take their operation's state, or stay unknown.
+async function recordInFlight(id: string, env: string): Promise<void> {
+  for (const item of await batchStore().itemsIn(id, ["running"])) {
+    const op = item.operation ? history().get(env, item.operation) : undefined;
+    if (op) await record(id, item.index, op);
+    else await batchStore().finishItem(id, item.index, { state: "unknown" });
+  }
+}
+
+async function record(id: string, index: number, op: Operation): Promise<ItemOutcome> {
+  const outcome: ItemOutcome =
+    op.state === "succeeded"
+      ? { state: "succeeded", vm: op.vm }
+      : op.state === "failed"
+        ? { state: "failed", error: op.error }
+        : { state: "unknown", error: op.error };
+  await batchStore().finishItem(id, index, outcome);
+  return outcome;
+}
+
+const isUnauthenticated = (outcome: ItemOutcome) =>
+  outcome.state === "failed" && outcome.error?.origin === "vcenter" && outcome.error.status === 401;
+
+async function finish(id: string): Promise<void> {
+  const store = batchStore();
+  const owner = await store.owner(id);
+  if (!owner) return;
+  if ((await store.itemsIn(id, ["pending", "running"])).length > 0) return;
+  await store.setSession(id, null);
+  if (owner.state === "running") await store.setState(id, "done");
+}

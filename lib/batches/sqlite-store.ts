@@ -1,0 +1,268 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+
+import { dataDir } from "@/lib/config/data-dir";
+import { migrate } from "@/lib/history/migrations";
+import type { ApiErrorBody } from "@/lib/schemas/api-error";
+import {
+  type BatchItemState,
+  type BatchItemView,
+  type BatchState,
+  type BatchSummary,
+  emptyCounts,
+} from "@/lib/schemas/batch-status";
+import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
+
+import type { BatchStore, BatchWork, ItemOutcome, NewBatch } from "./store";
+
+interface BatchRow {
+  id: string;
+  env: string;
+  vcenter_user: string;
+  request: string;
+  source: string;
+  concurrency: number;
+  total: number;
+  state: BatchState;
+  session: string | null;
+  created_at: number;
+  ended_at: number | null;
+}
+
+interface ItemRow {
+  idx: number;
+  name: string;
+  spec: string;
+  state: BatchItemState;
+  attempt: number;
+  operation: string | null;
+  vm: string | null;
+  error: string | null;
+  started_at: number | null;
+  ended_at: number | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const toWork = (row: ItemRow): BatchWork => ({
+  index: row.idx,
+  name: row.name,
+  spec: JSON.parse(row.spec) as InstantCloneSpec,
+  attempt: row.attempt,
+  ...(row.operation ? { operation: row.operation } : {}),
+});
+
+const toItem = (row: ItemRow): BatchItemView => ({
+  index: row.idx,
+  name: row.name,
+  state: row.state,
+  attempt: row.attempt,
+  ...(row.vm ? { vm: row.vm } : {}),
+  ...(row.operation ? { operation: row.operation } : {}),
+  ...(row.error ? { error: JSON.parse(row.error) as ApiErrorBody } : {}),
+  ...(row.started_at ? { started_at: iso(row.started_at) } : {}),
+  ...(row.ended_at ? { ended_at: iso(row.ended_at) } : {}),
+});
+
+/** Batches in the same SQLite file as the history (its own connection, the same migrations). */
+export class SqliteBatchStore implements BatchStore {
+  private readonly db: Database.Database;
+
+  constructor(file = path.join(dataDir(), "history.sqlite")) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  async create(input: NewBatch) {
+    const id = randomUUID();
+    const now = Date.now();
+    const insertItem = this.db.prepare(
+      `INSERT INTO batch_items (batch_id, idx, name, spec, state) VALUES (?, ?, ?, ?, 'pending')`,
+    );
+    const created = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO batches (id, env, vcenter_user, idempotency_key, request, source, concurrency,
+             total, state, session, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(
+          id,
+          input.env,
+          input.user,
+          input.idempotencyKey ?? null,
+          input.request,
+          input.source,
+          input.concurrency,
+          input.specs.length,
+          input.sealedSession,
+          now,
+        );
+      if (info.changes !== 1) return false;
+      input.specs.forEach((spec, i) => insertItem.run(id, i, spec.name, JSON.stringify(spec)));
+      return true;
+    })();
+    if (created) return { id, created: true, request: input.request };
+    const existing = this.db
+      .prepare(
+        `SELECT id, request FROM batches WHERE env = ? AND vcenter_user = ? AND idempotency_key = ?`,
+      )
+      .get(input.env, input.user, input.idempotencyKey) as { id: string; request: string };
+    return { ...existing, created: false };
+  }
+
+  async byKey(env: string, user: string, key: string) {
+    return this.db
+      .prepare(
+        `SELECT id, request FROM batches WHERE env = ? AND vcenter_user = ? AND idempotency_key = ?`,
+      )
+      .get(env, user, key) as { id: string; request: string } | undefined;
+  }
+
+  async summary(env: string, id: string) {
+    const row = this.db.prepare(`SELECT * FROM batches WHERE env = ? AND id = ?`).get(env, id) as
+      BatchRow | undefined;
+    return row && this.toSummary(row);
+  }
+
+  async get(env: string, id: string) {
+    const summary = await this.summary(env, id);
+    if (!summary) return undefined;
+    const rows = this.db
+      .prepare(`SELECT * FROM batch_items WHERE batch_id = ? ORDER BY idx`)
+      .all(id) as ItemRow[];
+    return { ...summary, items: rows.map(toItem) };
+  }
+
+  async list(env: string, limit: number) {
+    const rows = this.db
+      .prepare(`SELECT * FROM batches WHERE env = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+      .all(env, limit) as BatchRow[];
+    return rows.map((row) => this.toSummary(row));
+  }
+
+  async owner(id: string) {
+    const row = this.db
+      .prepare(`SELECT env, vcenter_user, session, state FROM batches WHERE id = ?`)
+      .get(id) as Pick<BatchRow, "env" | "vcenter_user" | "session" | "state"> | undefined;
+    return (
+      row && {
+        env: row.env,
+        user: row.vcenter_user,
+        state: row.state,
+        ...(row.session ? { sealedSession: row.session } : {}),
+      }
+    );
+  }
+
+  async claimNext(id: string) {
+    const row = this.db
+      .prepare(
+        `UPDATE batch_items SET state = 'running', attempt = attempt + 1, operation = NULL,
+           error = NULL, started_at = ?, ended_at = NULL
+         WHERE batch_id = ? AND idx = (
+           SELECT idx FROM batch_items WHERE batch_id = ? AND state = 'pending' ORDER BY idx LIMIT 1)
+         RETURNING *`,
+      )
+      .get(Date.now(), id, id) as ItemRow | undefined;
+    return row && toWork(row);
+  }
+
+  async setOperation(id: string, index: number, operation: string) {
+    this.db
+      .prepare(`UPDATE batch_items SET operation = ? WHERE batch_id = ? AND idx = ?`)
+      .run(operation, id, index);
+  }
+
+  async finishItem(id: string, index: number, outcome: ItemOutcome) {
+    this.db
+      .prepare(
+        `UPDATE batch_items SET state = ?, vm = ?, error = ?, ended_at = ? WHERE batch_id = ? AND idx = ?`,
+      )
+      .run(
+        outcome.state,
+        outcome.vm ?? null,
+        outcome.error ? JSON.stringify(outcome.error) : null,
+        Date.now(),
+        id,
+        index,
+      );
+  }
+
+  async itemsIn(id: string, states: readonly BatchItemState[]) {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM batch_items WHERE batch_id = ? AND state IN (${states.map(() => "?").join(",")}) ORDER BY idx`,
+      )
+      .all(id, ...states) as ItemRow[];
+    return rows.map(toWork);
+  }
+
+  async closePending(id: string, outcome: ItemOutcome) {
+    return this.db
+      .prepare(
+        `UPDATE batch_items SET state = ?, error = ?, ended_at = ? WHERE batch_id = ? AND state = 'pending'`,
+      )
+      .run(outcome.state, outcome.error ? JSON.stringify(outcome.error) : null, Date.now(), id)
+      .changes;
+  }
+
+  async requeueFailed(id: string) {
+    return this.db
+      .prepare(`UPDATE batch_items SET state = 'pending' WHERE batch_id = ? AND state = 'failed'`)
+      .run(id).changes;
+  }
+
+  async setSession(id: string, sealed: string | null) {
+    this.db.prepare(`UPDATE batches SET session = ? WHERE id = ?`).run(sealed, id);
+  }
+
+  async setState(id: string, state: BatchState) {
+    this.db
+      .prepare(
+        `UPDATE batches SET state = ?, ended_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END WHERE id = ?`,
+      )
+      .run(state, state, Date.now(), id);
+  }
+
+  async unfinished() {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT b.id FROM batches b LEFT JOIN batch_items i ON i.batch_id = b.id
+         WHERE b.state = 'running' OR i.state IN ('pending', 'running')`,
+      )
+      .all() as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private toSummary(row: BatchRow): BatchSummary {
+    const counts = emptyCounts();
+    const groups = this.db
+      .prepare(`SELECT state, count(*) AS n FROM batch_items WHERE batch_id = ? GROUP BY state`)
+      .all(row.id) as { state: BatchItemState; n: number }[];
+    for (const { state, n } of groups) counts[state] = n;
+    return {
+      id: row.id,
+      env: row.env,
+      user: row.vcenter_user,
+      source: row.source,
+      state: row.state,
+      concurrency: row.concurrency,
+      total: row.total,
+      counts,
+      created_at: iso(row.created_at),
+      ...(row.ended_at ? { ended_at: iso(row.ended_at) } : {}),
+    };
+  }
+}
