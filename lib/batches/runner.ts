@@ -6,6 +6,7 @@ import type { OperatorSession } from "@/lib/http/session-cookie";
 import { history } from "@/lib/history/store";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Operation } from "@/lib/schemas/operation";
+import { isStopping, trackWork } from "@/lib/service/in-flight";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { batchStore } from "./batch-store";
@@ -78,7 +79,8 @@ async function runBatch(id: string): Promise<void> {
   const summary = await store.summary(owner.env, id);
   let unauthenticated = false;
   const worker = async () => {
-    while (!unauthenticated) {
+    // A stopping console claims nothing more; the batch resumes at the next start.
+    while (!unauthenticated && !isStopping()) {
       const release = await acquireCloneSlot(run.env, run.max);
       try {
         const item = await store.claimNext(id);
@@ -99,13 +101,17 @@ async function runBatch(id: string): Promise<void> {
 }
 
 async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
-  const { operation } = await submitClone(run.ctx, {
-    env: run.env,
-    operator: run.operator,
-    spec: item.spec,
-    idempotencyKey: itemKey(run.id, item),
-    requestId: `batch-${run.id}`,
-  });
+  // The stop's grace waits for it; refused once stopping, the item stays claimed but unsent,
+  // and its key finds no operation at the next start, so it is sent then, once.
+  const { operation } = await trackWork("batch", () =>
+    submitClone(run.ctx, {
+      env: run.env,
+      operator: run.operator,
+      spec: item.spec,
+      idempotencyKey: itemKey(run.id, item),
+      requestId: `batch-${run.id}`,
+    }),
+  );
   await batchStore().setOperation(run.id, item.index, operation.id);
   return record(run.id, item.index, operation);
 }

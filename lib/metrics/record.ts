@@ -28,8 +28,3 @@ export function countDeletion(env: string, outcome: string, seconds: number): vo
 export function countCacheLookup(env: string, result: "hit" | "miss"): void {
   if (metricsEnabled()) consoleMetrics().cacheLookups.inc({ environment: env, result });
 }
-
-/** How many batches this instance runs now (batches do not exist yet: stays 0). */
-export function setBatchesRunning(count: number): void {
-  if (metricsEnabled()) consoleMetrics().batchesRunning.set(count);
-}

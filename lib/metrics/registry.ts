@@ -5,6 +5,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import { environments } from "@/lib/config/environments";
 import { history } from "@/lib/history/store";
 import { observeVcenterCalls } from "@/lib/vcenter/call-observers";
+import { batchRunsInFlight } from "@/lib/batches/runner";
 
 // The console's Prometheus metrics. Labels carry only the environment id, an outcome, an HTTP
 // method, a route template or a status class: never a user, a VM name or an id, so a scrape
@@ -61,6 +62,9 @@ function createMetrics() {
       name: "icc_batches_running",
       help: "Batches this instance is running",
       registers,
+      collect() {
+        this.set(batchRunsInFlight().length);
+      },
     }),
     unknownPending: new Gauge({
       name: "icc_unknown_outcomes_pending",
@@ -79,7 +83,6 @@ function createMetrics() {
       },
     }),
   };
-  metrics.batchesRunning.set(0);
   observeVcenterCalls((call) =>
     metrics.vcenterSeconds.observe(
       {
