@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { startSimulator } from "./index";
 
 // npm run simulator -- --port 8989 --vms 50000 --seed 1 --tls --ca-file ./sim-ca.pem --mode api
+//   [--guest-ready-ms 400]
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     "ca-file": { type: "string" },
     mode: { type: "string", default: "api" },
     "session-idle-ms": { type: "string" },
+    "guest-ready-ms": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
     mode,
     ...(values["session-idle-ms"]
       ? { sessionIdleMs: number("session-idle-ms", values["session-idle-ms"]) }
+      : {}),
+    ...(values["guest-ready-ms"]
+      ? { guestReadyMs: number("guest-ready-ms", values["guest-ready-ms"]) }
       : {}),
     quiet: values.quiet,
   });

@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   sessionIdleMs?: number;
   /** "api" (7.0 U2+, /api and /rest), "rest" (7.0 before U2, /rest only), "legacy67" (6.7). */
   mode?: SimulatorMode;
+  /** How long after power-on a clone's VMware Tools start answering; default 400 ms. */
+  guestReadyMs?: number;
   /** No request log on stdout. */
   quiet?: boolean;
 }
@@ -53,6 +55,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     vms,
     opts.mode ?? "api",
     opts.sessionIdleMs ?? 30 * 60_000,
+    opts.guestReadyMs,
   );
   const handler = requestHandler(sim, opts.quiet ? undefined : (line) => console.log(line));
   let server: Server;

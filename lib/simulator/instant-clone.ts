@@ -10,7 +10,7 @@ export function instantClone(req: ApiRequest): ApiReply {
   if (!req.session) throw new Error("instant clone needs a session");
   checkClonePrivileges(inv, req.session.user, req.body);
   const plan = planClone(inv, parseInstantCloneSpec(req.body));
-  const vm = createClone(inv, plan);
+  const vm = createClone(inv, plan, req.sim.guestReadyMs);
   inv.addVm(vm);
   return { status: 200, body: vm.id };
 }

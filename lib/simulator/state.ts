@@ -4,6 +4,9 @@ import { FaultStore } from "./faults";
 import type { Inventory } from "./inventory";
 import { SessionStore } from "./sessions";
 
+/** A few hundred ms: long enough to see "waiting for VMware Tools", short enough for tests. */
+export const DEFAULT_GUEST_READY_MS = 400;
+
 export type SimulatorMode = "api" | "rest" | "legacy67";
 
 /** Everything one running simulator holds; handlers get it with each request. */
@@ -18,6 +21,8 @@ export class SimulatorState {
     readonly vmCount: number,
     readonly mode: SimulatorMode,
     sessionIdleMs: number,
+    /** How long after power-on a clone's VMware Tools start answering. */
+    readonly guestReadyMs = DEFAULT_GUEST_READY_MS,
   ) {
     this.inventory = buildInventory(seed, vmCount);
     this.sessions = new SessionStore(sessionIdleMs);
