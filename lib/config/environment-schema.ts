@@ -22,12 +22,15 @@ export const environmentSchema = z
       .regex(/^(#[0-9a-fA-F]{3,8}|[a-z]{3,20})$/, { error: "must be a CSS colour name or #hex" })
       .optional(),
     api: z.enum(["auto", "api", "rest"]).optional(),
+    /** How long a new clone may take to report its guest (VMware Tools) before "not ready". */
+    readyTimeoutSeconds: z.number().int().min(1).max(86_400).optional(),
     simulator: z
       .strictObject({
         vms: z.number().int().min(1).max(200_000).optional(),
         seed: z.number().int().optional(),
         tls: z.boolean().optional(),
         mode: z.enum(["api", "rest", "legacy67"]).optional(),
+        guestReadyMs: z.number().int().min(0).max(3_600_000).optional(),
       })
       .optional(),
   })

@@ -10,6 +10,8 @@ import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { Operation, OperationState } from "@/lib/schemas/operation";
 
+import { CloneGuestRecords } from "./clone-guests";
+import { DeletionRecords } from "./deletions";
 import { migrate } from "./migrations";
 
 interface Row {
@@ -44,6 +46,9 @@ const toOperation = (row: Row): Operation => ({
 /** The operation history in a SQLite file in the data folder. Every call is synchronous. */
 export class HistoryStore {
   private readonly db: Database.Database;
+  /** After the clone: its guest's readiness, and its deletion (clone-guests.ts, deletions.ts). */
+  readonly guests: CloneGuestRecords;
+  readonly deletions: DeletionRecords;
 
   constructor(file = path.join(dataDir(), "history.sqlite")) {
     this.db = new Database(file);
@@ -51,6 +56,8 @@ export class HistoryStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
+    this.guests = new CloneGuestRecords(this.db);
+    this.deletions = new DeletionRecords(this.db);
   }
 
   /** Records a submission before it is sent; with an idempotency key already used, answers that one instead. */
@@ -135,6 +142,14 @@ export class HistoryStore {
     return { items: rows.map(toOperation), total };
   }
 
+  /** The submission that made this VM, when it is a clone this console recorded as succeeded here. */
+  cloneOfVm(env: string, vm: string): Operation | undefined {
+    const row = this.db
+      .prepare(`SELECT * FROM operations WHERE env = ? AND vm = ? AND state = 'succeeded' LIMIT 1`)
+      .get(env, vm) as Row | undefined;
+    return row && toOperation(row);
+  }
+
   /** Operations whose outcome nobody knows yet, e.g. left pending by a console that stopped mid-call. */
   unsettled(env: string, user?: string): Operation[] {
     const rows = this.db
@@ -147,8 +162,12 @@ export class HistoryStore {
 
   /** At start-up: what was pending when the last console stopped is now of unknown outcome. */
   markInterrupted(): number {
-    return this.db.prepare(`UPDATE operations SET state = 'unknown' WHERE state = 'pending'`).run()
-      .changes;
+    const deletions = this.deletions.markInterrupted();
+    return (
+      deletions +
+      this.db.prepare(`UPDATE operations SET state = 'unknown' WHERE state = 'pending'`).run()
+        .changes
+    );
   }
 
   close(): void {

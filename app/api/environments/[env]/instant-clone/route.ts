@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
 import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
@@ -19,11 +20,15 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
     req.headers.get("idempotency-key") ?? undefined,
   );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  const { operation } = await submitClone(vcenter, {
+  // Best effort, for the identity clash warning: the source's hostname and IP before the clone.
+  const sourceIdentity = await readSourceIdentity(vcenter, spec.source);
+  const { operation, replayed } = await submitClone(vcenter, {
     env: envId,
     user: operator.user,
     spec,
     idempotencyKey,
   });
+  if (operation.state === "succeeded" && !replayed)
+    keepSourceIdentity(operation.id, sourceIdentity);
   return outcomeResponse(operation);
 });

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
+import { withAfterlife } from "@/lib/clones/annotate";
+import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
 import { settleUnknown } from "@/lib/history/settle-unknown";
@@ -21,7 +23,11 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
   await settleUnknown(vcenter, envId, operator.user);
-  return NextResponse.json(
-    history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
-  );
+  await settleUnknownDeletions(vcenter, envId, operator.user);
+  const page = history().list(envId, {
+    state: query.outcome,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return NextResponse.json({ ...page, items: page.items.map(withAfterlife) });
 });

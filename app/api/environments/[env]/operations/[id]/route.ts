@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
+import { withAfterlife } from "@/lib/clones/annotate";
+import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
 import { settleUnknown } from "@/lib/history/settle-unknown";
@@ -12,8 +14,9 @@ const idSchema = z.uuid({ error: "Must be an operation id" });
 export const GET = withOperator(async ({ params, envId, operator, vcenter }) => {
   const { id } = z.object({ id: idSchema }).parse({ id: params.id });
   await settleUnknown(vcenter, envId, operator.user);
+  await settleUnknownDeletions(vcenter, envId, operator.user);
   const operation = history().get(envId, id);
   if (!operation)
     throw new ConsoleError(404, "There is no such operation in this environment's history");
-  return NextResponse.json(operation);
+  return NextResponse.json(withAfterlife(operation));
 });
