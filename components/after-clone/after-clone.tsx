@@ -32,14 +32,31 @@ export function AfterClone({ env, vm, name, recorded }: AfterCloneProps) {
         <DeletionOutcome deletion={deleted} name={name} />
       </div>
     );
-  const earlier = recorded?.deletion;
+  return <NotDeleted env={env} vm={vm} name={name} recorded={recorded} onDeleted={setDeleted} />;
+}
+
+function NotDeleted({
+  env,
+  vm,
+  name,
+  recorded,
+  onDeleted,
+}: AfterCloneProps & { onDeleted: (deletion: Deletion) => void }) {
+  // The recorded outcome of an earlier try, as the page opened; a new try shows its own.
+  const [earlier, setEarlier] = useState(recorded?.deletion);
   return (
     <div className="space-y-3">
       <GuestStatus env={env} vm={vm} />
       {earlier && earlier.state !== "succeeded" && (
         <DeletionOutcome deletion={earlier} name={name} />
       )}
-      <DeleteClone env={env} vm={vm} name={name} onDeleted={setDeleted} />
+      <DeleteClone
+        env={env}
+        vm={vm}
+        name={name}
+        onAttempt={() => setEarlier(undefined)}
+        onDeleted={onDeleted}
+      />
     </div>
   );
 }

@@ -17,10 +17,11 @@ type DeleteCloneProps = {
   name: string;
   /** Told once the clone is gone, so the page stops following its guest. */
   onDeleted?: (deletion: Deletion) => void;
+  onAttempt?: () => void;
 };
 
 /** "Delete": asks once, then powers the clone off and deletes it, and says what came of it. */
-export function DeleteClone({ env, vm, name, onDeleted }: DeleteCloneProps) {
+export function DeleteClone({ env, vm, name, onDeleted, onAttempt }: DeleteCloneProps) {
   const [confirming, setConfirming] = useState(false);
   const deletion = useDeleteClone(env);
 
@@ -40,11 +41,12 @@ export function DeleteClone({ env, vm, name, onDeleted }: DeleteCloneProps) {
           <div className="mt-3 flex flex-wrap gap-3">
             <Button
               variant="danger"
-              onClick={() =>
+              onClick={() => {
+                onAttempt?.();
                 deletion.mutate(vm, {
                   onSuccess: (done) => done.state === "succeeded" && onDeleted?.(done),
-                })
-              }
+                });
+              }}
             >
               Power off and delete
             </Button>
