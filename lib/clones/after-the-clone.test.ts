@@ -184,6 +184,22 @@ describe("deleting a clone", () => {
     });
   });
 
+  it("refuses an id that no longer names the clone the console made, before any power off", async () => {
+    const vm = await recordedClone("vm-1007", "renamed-1");
+    const { operation } = history().begin({
+      env: ENV,
+      user: "admin",
+      spec: { source: "vm-1007", name: "someone-else-1" },
+    });
+    history().finish(operation.id, { state: "succeeded", vm }); // newer record, another name
+    await control("DELETE", "calls");
+    await expect(deleteClone(ctx, { env: ENV, user: "admin", vm })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('now named "renamed-1"'),
+    });
+    expect(await callsTo(vm)).toEqual(["vcenter.vm.get"]);
+  });
+
   it("settles a lost answer by looking the VM up, never by sending again", async () => {
     const vm = await recordedClone("vm-1007", "lost-answer-1");
     await control("POST", "faults", {

@@ -32,16 +32,27 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
       403,
       `${input.vm} is not a clone this console made in this environment: the console deletes only the clones it recorded as made`,
     );
+  const earlier = history().deletions.latest(clone.id);
+  if (earlier && earlier.state !== "failed") return answerExisting(ctx, earlier);
+  // The id must still name the clone the console made (ids can come back, e.g. after a
+  // simulator restart; a renamed VM is no longer what the history describes).
+  const current = await getVm(ctx, input.vm).catch((err: unknown) =>
+    gone(err) ? undefined : Promise.reject(err),
+  );
+  if (current && current.name !== clone.spec.name)
+    throw new ConsoleError(
+      409,
+      `${input.vm} is now named "${current.name}", not "${clone.spec.name}" as the clone this console made: it is not deleted`,
+    );
   const { deletion, created } = history().deletions.begin({
     env: input.env,
     user: input.user,
     vm: input.vm,
     cloneOperation: clone.id,
   });
-  if (!created) {
-    if (deletion.state === "unknown") return settleDeletion(ctx, deletion);
-    return (deletion.state === "pending" && inFlight.get(deletion.id)) || deletion;
-  }
+  if (!created) return answerExisting(ctx, deletion);
+  if (!current)
+    return history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true });
   const done = run(ctx, deletion.id, input.vm);
   inFlight.set(deletion.id, done);
   try {
@@ -49,6 +60,12 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
   } finally {
     inFlight.delete(deletion.id);
   }
+}
+
+/** A deletion already recorded: joined while under way, looked up when its outcome is unknown. */
+async function answerExisting(ctx: VcenterContext, deletion: Deletion): Promise<Deletion> {
+  if (deletion.state === "unknown") return settleDeletion(ctx, deletion);
+  return (deletion.state === "pending" && inFlight.get(deletion.id)) || deletion;
 }
 
 const gone = (err: unknown) => err instanceof VcenterError && err.errorType === "NOT_FOUND";

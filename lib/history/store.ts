@@ -142,10 +142,16 @@ export class HistoryStore {
     return { items: rows.map(toOperation), total };
   }
 
-  /** The submission that made this VM, when it is a clone this console recorded as succeeded here. */
+  /**
+   * The latest submission that made this VM id, when this console recorded one as succeeded
+   * here (a simulator that restarted hands out its ids again: the newest record is this VM's).
+   */
   cloneOfVm(env: string, vm: string): Operation | undefined {
     const row = this.db
-      .prepare(`SELECT * FROM operations WHERE env = ? AND vm = ? AND state = 'succeeded' LIMIT 1`)
+      .prepare(
+        `SELECT * FROM operations WHERE env = ? AND vm = ? AND state = 'succeeded'
+         ORDER BY started_at DESC, rowid DESC LIMIT 1`,
+      )
       .get(env, vm) as Row | undefined;
     return row && toOperation(row);
   }
