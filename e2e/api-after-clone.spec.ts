@@ -126,6 +126,17 @@ test("a VM the console did not make is refused before vCenter", async ({ admin }
   expect((await bad.json()).error.field_errors).toHaveProperty("vm");
 });
 
+test("a deletion sent from another site's page is refused before vCenter", async ({ admin }) => {
+  const clone = await cloneOf(admin, "vm-1005", "api-csrf-keep");
+  const res = await admin.delete(`/api/environments/sim/vms/${clone.vm}`, {
+    headers: { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error).toMatchObject({ origin: "console" });
+  expect((await simVm(simUrl, clone.vm)).body).toMatchObject({ state: "POWERED_ON" });
+  expect(await simCallsTo(simUrl, clone.vm)).not.toContain("vcenter.vm.power.stop");
+});
+
 test("a readonly user's deletion is refused by vCenter, naming the missing privilege", async ({
   admin,
   playwright,
