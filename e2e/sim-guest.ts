@@ -28,3 +28,17 @@ export async function simCallsTo(simUrl: string, vm: string): Promise<string[]> 
     .filter((c) => c.path.endsWith(`/${vm}`) || c.path.includes(`/${vm}/`))
     .map((c) => c.operation ?? "");
 }
+
+/** Puts a VM in the state a test needs through the simulator's control path. */
+export async function simPatchVm(
+  simUrl: string,
+  vm: string,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const res = await fetch(`${simUrl}/__sim/vms/${vm}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(change),
+  });
+  if (res.status !== 200) throw new Error(`simulator PATCH ${vm}: ${res.status}`);
+}

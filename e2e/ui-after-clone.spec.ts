@@ -2,8 +2,11 @@ import type { Page } from "@playwright/test";
 
 import { expect, test, uniqueName, USERS } from "./fixtures";
 import { simUrl } from "./ports";
-import { simVm } from "./sim-guest";
+import { simCallsTo, simPatchVm, simVm } from "./sim-guest";
 import { chooseSource, loginThroughPage, openForm, seriousAxeViolations } from "./ui-helpers";
+
+/** GUEST_POLL_MS of lib/api/use-guest.ts: how often a page asks about a clone's guest. */
+const GUEST_POLL_MS = 2_000;
 
 // The life of a clone in Chromium: submitted, followed to Ready, deleted; one at a time from
 // its result or operation page, several from the history.
@@ -106,4 +109,24 @@ test("a readonly user's deletion shows vCenter's refusal with the missing privil
   await expect(stack).toContainText("403");
   expect((await simVm(simUrl, clone.vm)).body).toMatchObject({ state: "POWERED_ON" });
   await context.close();
+});
+
+test("following a clone's guest stops when its page is left", async ({ page }) => {
+  await loginThroughPage(page, USERS.admin);
+  const clone = await cloneThroughApi(page, "vm-1005", "ui-leave");
+  await simPatchVm(simUrl, clone.vm, { tools_running: false });
+  const toolsCalls = async () =>
+    (await simCallsTo(simUrl, clone.vm)).filter((op) => op === "vcenter.vm.tools.get").length;
+
+  await page.goto(`/e/sim/operations/${clone.operation}`);
+  await expect(page.getByText("Waiting for VMware Tools…")).toBeVisible();
+  await expect.poll(toolsCalls, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+
+  await page.getByRole("link", { name: "← History" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  const left = await toolsCalls();
+  // Three poll intervals: a page still following would have asked again by now.
+  await page.waitForTimeout(3 * GUEST_POLL_MS);
+  expect(await toolsCalls()).toBe(left);
+  await simPatchVm(simUrl, clone.vm, { tools_running: true });
 });
