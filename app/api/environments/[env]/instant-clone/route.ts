@@ -20,14 +20,12 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
     req.headers.get("idempotency-key") ?? undefined,
   );
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  // Best effort, for the identity clash warning: the source's hostname and IP before the clone.
-  const sourceIdentity = await readSourceIdentity(vcenter, spec.source);
-  const { operation, replayed } = await submitClone(vcenter, {
-    env: envId,
-    user: operator.user,
-    spec,
-    idempotencyKey,
-  });
+  // Best effort, for the identity clash warning: the source's hostname and IP, read beside the
+  // clone (cloning does not change the source), so the submission is recorded without waiting.
+  const [sourceIdentity, { operation, replayed }] = await Promise.all([
+    readSourceIdentity(vcenter, spec.source),
+    submitClone(vcenter, { env: envId, user: operator.user, spec, idempotencyKey }),
+  ]);
   if (operation.state === "succeeded" && !replayed)
     keepSourceIdentity(operation.id, sourceIdentity);
   return outcomeResponse(operation);
