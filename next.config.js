@@ -1,5 +1,8 @@
 // @ts-check
 
+// next/constants' PHASE_PRODUCTION_BUILD (a CommonJS config cannot import it without require()).
+const PHASE_PRODUCTION_BUILD = "phase-production-build";
+
 const isDev = process.env.NODE_ENV === "development";
 
 // Next.js inlines its bootstrap scripts, hence 'unsafe-inline' for scripts; never 'unsafe-eval'
@@ -21,12 +24,18 @@ const contentSecurityPolicy = [
 // client output is smaller (the clone form page lists 237 KB against Turbopack's 243 KB, with a
 // 240 KB budget), and dev and production then bundle alike.
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build also writes `.next/standalone/server.js` with only the node_modules it needs: what
+  // the image runs. Only at build time: `next start` serves the same build and would warn.
+  output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
+  // The checkout is the root of the traced files, whatever lockfiles lie above it.
+  outputFileTracingRoot: __dirname,
   // better-sqlite3 is native and undici and node-forge are Node-only: keep them out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "undici", "node-forge"],
+  // prom-client too: one copy for the whole process, whichever route counts.
+  serverExternalPackages: ["better-sqlite3", "undici", "node-forge", "prom-client"],
   async headers() {
     return [
       {
@@ -38,8 +47,10 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // API answers hold sessions, inventory and history: no cache on the way may keep them.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
-};
+});
 
 module.exports = nextConfig;

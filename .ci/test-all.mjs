@@ -1,6 +1,8 @@
 // `npm test`: the whole suite, as CI runs it. Unit and integration tests (Vitest), a
 // production build, then the end-to-end suite (Playwright in Chromium against `next start`
-// and the simulator). Ends with one line, `N passed, N failed`.
+// and the simulator; the service-*.spec.ts suites run the build's standalone server.js, as
+// the container image does, alone and behind deploy/Caddyfile). Ends with one line,
+// `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";

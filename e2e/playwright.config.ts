@@ -86,6 +86,8 @@ export default defineConfig({
         CONSOLE_DATA_DIR: path.join(results, "data"),
         CONSOLE_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         CONSOLE_LOG_FILE: path.join(results, "console.log"),
+        // As `npm start` and the image: the console, not Next.js, handles SIGTERM.
+        NEXT_MANUAL_SIG_HANDLE: "true",
       },
     },
   ],

@@ -26,7 +26,7 @@ let ctx: VcenterContext;
 
 beforeAll(async () => {
   ({ sim, ctx } = await simulatorContext({ guestReadyMs: 1500 }));
-  ctx.runtime.config = { ...ctx.runtime.config, id: ENV, readyTimeoutSeconds: 60 };
+  ctx.runtime.config = { ...ctx.runtime.config, id: ENV };
 });
 afterAll(() => sim.close());
 
@@ -54,9 +54,9 @@ async function recordedClone(source: string, name: string): Promise<string> {
   return vm;
 }
 
-async function followUntilSettled(vm: string) {
+async function followUntilSettled(vm: string, readyTimeoutSeconds = 60) {
   for (let i = 0; i < 100; i++) {
-    const guest = await followGuest(ctx, ENV, vm);
+    const guest = await followGuest(ctx, ENV, vm, readyTimeoutSeconds);
     if (guest.clone?.state !== "waiting") return guest;
     await sleep(50);
   }
@@ -66,7 +66,7 @@ async function followUntilSettled(vm: string) {
 describe("following a clone's guest", () => {
   it("waits for Tools, then keeps Ready with the source's IP and names the clash", async () => {
     const vm = await recordedClone("vm-1007", "follow-plain-1");
-    const first = await followGuest(ctx, ENV, vm);
+    const first = await followGuest(ctx, ENV, vm, 60);
     expect(first).toMatchObject({
       tools: "NOT_RUNNING",
       ready: false,
@@ -104,10 +104,8 @@ describe("following a clone's guest", () => {
   it("says not ready past the environment's limit, and keeps it", async () => {
     const vm = await recordedClone("vm-1007", "follow-silent-1");
     await control("PATCH", `vms/${vm}`, { tools_running: false });
-    const config = ctx.runtime.config;
-    ctx.runtime.config = { ...config, readyTimeoutSeconds: 1 };
     await sleep(1100);
-    const guest = await followUntilSettled(vm).finally(() => (ctx.runtime.config = config));
+    const guest = await followUntilSettled(vm, 1);
     expect(guest).toMatchObject({
       ready: false,
       clone: { state: "not_ready", timeout_seconds: 1 },

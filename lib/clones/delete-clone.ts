@@ -3,6 +3,7 @@ import "server-only";
 import { ConsoleError } from "@/lib/http/console-error";
 import { errorBody } from "@/lib/http/error-response";
 import { history } from "@/lib/history/store";
+import { countDeletion } from "@/lib/metrics/record";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Deletion } from "@/lib/schemas/deletion";
 import type { VcenterContext } from "@/lib/vcenter/context";
@@ -51,9 +52,16 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
     cloneOperation: clone.id,
   });
   if (!created) return answerExisting(ctx, deletion);
-  if (!current)
-    return history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true });
-  const done = run(ctx, deletion.id, input.vm);
+  const done = (
+    current
+      ? run(ctx, deletion.id, input.vm)
+      : Promise.resolve(
+          history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true }),
+        )
+  ).then((finished) => {
+    countDeletion(input.env, finished.state, (finished.duration_ms ?? 0) / 1000);
+    return finished;
+  });
   inFlight.set(deletion.id, done);
   try {
     return await done;

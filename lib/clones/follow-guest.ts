@@ -14,7 +14,12 @@ export const DEFAULT_READY_TIMEOUT_SECONDS = 300;
  * identity clash against its source when there is one. Called only while a page is looking:
  * nothing polls vCenter in the background.
  */
-export async function followGuest(ctx: VcenterContext, env: string, vm: string): Promise<Guest> {
+export async function followGuest(
+  ctx: VcenterContext,
+  env: string,
+  vm: string,
+  readyTimeoutSeconds = DEFAULT_READY_TIMEOUT_SECONDS,
+): Promise<Guest> {
   const report = await readGuest(ctx, vm);
   const guest: Guest = {
     tools: report.tools,
@@ -25,7 +30,7 @@ export async function followGuest(ctx: VcenterContext, env: string, vm: string):
   };
   const clone = history().cloneOfVm(env, vm);
   if (!clone) return guest;
-  const timeoutSeconds = ctx.runtime.config.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS;
+  const timeoutSeconds = readyTimeoutSeconds;
   const madeAt = Date.parse(clone.ended_at ?? clone.started_at);
   const now = Date.now();
   const state: ReadinessState = guest.ready

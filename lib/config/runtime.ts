@@ -5,15 +5,15 @@ import { rootCertificates } from "node:tls";
 
 import { Agent } from "undici";
 
+import type { EnvironmentRuntime as VcenterRuntime } from "@/lib/vcenter/runtime";
+
 import type { EnvironmentConfig } from "./environment-schema";
 import { environments, findEnvironment } from "./environments";
 
-/** What the vCenter client needs to reach one environment. */
-export interface EnvironmentRuntime {
+/** What the vCenter client needs to reach one environment, with the whole environment entry. */
+export interface EnvironmentRuntime extends VcenterRuntime {
   config: EnvironmentConfig;
-  baseUrl: string;
   dispatcher: Agent;
-  timeouts: { read: number; clone: number };
 }
 
 const DEFAULT_CLONE_TIMEOUT_MS = 120_000;
@@ -47,7 +47,8 @@ async function createRuntime(config: EnvironmentConfig): Promise<EnvironmentRunt
   const timeouts = { clone: timeoutMs, read: Math.min(timeoutMs, DEFAULT_READ_TIMEOUT_MS) };
   if (config.simulator) {
     const { startSimulator } = await import("@/lib/simulator");
-    const sim = await startSimulator({ ...config.simulator, quiet: true });
+    // Its control path is off: nothing but this console may reach into it (tokens, faults).
+    const sim = await startSimulator({ ...config.simulator, quiet: true, control: false });
     return { config, baseUrl: sim.url, dispatcher: makeAgent(sim.caPem, false), timeouts };
   }
   const ca = config.caFile ? readFileSync(config.caFile, "utf8") : undefined;

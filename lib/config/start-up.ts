@@ -4,10 +4,12 @@ import { EnvironmentsFileError, environments } from "./environments";
 import { environmentRuntime } from "./runtime";
 
 import { history } from "@/lib/history/store";
+import { DoorSettingsError, doorSettings } from "@/lib/http/door-settings";
 
 export async function startUp(): Promise<void> {
   try {
     const list = environments();
+    for (const line of doorSettings()) console.log(line);
     const interrupted = history().markInterrupted();
     if (interrupted > 0)
       console.log(
@@ -20,7 +22,9 @@ export async function startUp(): Promise<void> {
     }
   } catch (err) {
     const message =
-      err instanceof EnvironmentsFileError ? err.message : String((err as Error).stack ?? err);
+      err instanceof EnvironmentsFileError || err instanceof DoorSettingsError
+        ? err.message
+        : String((err as Error).stack ?? err);
     console.error(`The console cannot start: ${message}`);
     process.exit(1);
   }

@@ -91,6 +91,8 @@ function wrap(handler: (base: Base) => Promise<Response>) {
         );
     }
     response.headers.set("x-request-id", requestId);
+    // Answers carry sessions, inventory and history: no cache on the way may keep them.
+    response.headers.set("cache-control", "no-store");
     logLine({
       kind: "request",
       request_id: requestId,

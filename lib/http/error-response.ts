@@ -50,5 +50,10 @@ export function errorResponse(err: unknown, extra?: Partial<ApiErrorBody>): Next
   const headers: Record<string, string> = {};
   if (body.status === 401 && body.origin === "console")
     headers["www-authenticate"] = 'Session realm="console"';
+  // A 429 says when to come back (lib/login-throttle's TooManyLogins).
+  const retryAfter = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (body.status === 429 && typeof retryAfter === "number")
+    headers["retry-after"] = String(retryAfter);
+  headers["cache-control"] = "no-store";
   return NextResponse.json({ error: body }, { status: body.status, headers });
 }

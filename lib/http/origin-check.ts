@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ConsoleError } from "./console-error";
+import { publicUrl } from "./public-url";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -19,13 +20,18 @@ export function checkSameOrigin(req: Request): void {
 }
 
 function ownOrigin(req: Request): string {
+  const configured = publicUrl();
+  if (configured) return configured.origin;
   const url = new URL(req.url);
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
   const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
   return `${proto}://${host}`;
 }
 
+/** Whether cookies get Secure: CONSOLE_PUBLIC_URL's scheme when set, else the request's. */
 export function isHttps(req: Request): boolean {
+  const configured = publicUrl();
+  if (configured) return configured.protocol === "https:";
   return (
     (req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "")) === "https"
   );

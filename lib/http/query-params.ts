@@ -16,7 +16,12 @@ export function queryParams(
       400,
       `Unknown query parameter ${unknown[0].slice(0, 40)}`,
       Object.fromEntries(
-        unknown.map((key) => [key.slice(0, 60), `Not a parameter here; use ${allowed.join(", ")}`]),
+        unknown.map((key) => [
+          key.slice(0, 60),
+          allowed.length > 0
+            ? `Not a parameter here; use ${allowed.join(", ")}`
+            : "This route takes no query parameters",
+        ]),
       ),
     );
   const out: Record<string, string> = Object.create(null);
@@ -25,4 +30,9 @@ export function queryParams(
     if (value !== null) out[key] = value;
   }
   return out;
+}
+
+/** For routes that take no query: any key is refused, as on the routes that take some. */
+export function noQuery(req: Request): void {
+  queryParams(new URL(req.url).searchParams, []);
 }

@@ -6,6 +6,7 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import type { NextResponse } from "next/server";
 
 import { consoleSecret } from "@/lib/config/data-dir";
+import { isRevoked } from "@/lib/session/revoked-sessions";
 
 /** What the encrypted cookie holds: the vCenter token and who it belongs to. Never a password. */
 export interface OperatorSession {
@@ -45,6 +46,12 @@ export async function openSession(
   sealed: string | undefined,
 ): Promise<OperatorSession | undefined> {
   if (!sealed) return undefined;
+  const session = await openSealed(env, sealed);
+  // Asked every time, not kept with the opened cookie: another process may have revoked it.
+  return session && !isRevoked(env, session.token) ? session : undefined;
+}
+
+async function openSealed(env: string, sealed: string): Promise<OperatorSession | undefined> {
   const key = `${env}\n${sealed}`;
   const hit = opened.get(key);
   if (hit && hit.expires > Date.now()) return hit.session;

@@ -10,6 +10,7 @@ import {
   resourcePoolIdSchema,
   vmIdSchema,
 } from "./ids";
+import { hasNoHiddenCharacters, hasNoLoneSurrogates } from "./plain-text";
 
 // vCenter's InstantCloneSpec (vcenter 7.0.3 `Vcenter.VM.InstantCloneSpec`), field for field,
 // so a body that works against vCenter works against the console and back. Every object is
@@ -170,7 +171,12 @@ export const instantCloneSpecSchema = z.strictObject({
     .check(
       z.regex(/\S/, { error: "Name is required" }),
       z.maxLength(NAME_MAX_LENGTH, { error: `Name must be at most ${NAME_MAX_LENGTH} characters` }),
-      z.regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Name must not contain control characters" }),
+      z.refine(hasNoHiddenCharacters, {
+        error: "Name must not contain control, line-separator or text-direction characters",
+      }),
+      z.refine(hasNoLoneSurrogates, {
+        error: "Name must be valid Unicode text (it has half of a surrogate pair)",
+      }),
       z.regex(/^\S(.*\S)?$/s, { error: "Name must not start or end with a space" }),
     ),
   placement: z.optional(placementSchema),

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
 
+import { hasNoHiddenCharacters, hasNoLoneSurrogates } from "./plain-text";
+
 // The console API's inventory shapes (DESIGN.md "The console's HTTP API"). vCenter's own
 // response schemas stay in lib/vcenter; these are what the browser sees.
 
@@ -125,11 +127,30 @@ export type EnvironmentSummary = z.infer<typeof environmentSummarySchema>;
 export const sessionInfoSchema = z.object({ user: z.string() });
 export const loginSchema = z.strictObject({
   username: z
-    .string({ error: "Username is required" })
-    .check(z.trim(), z.minLength(1, { error: "Username is required" }), z.maxLength(256)),
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? "Username is required" : "Username must be text",
+    })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "Username is required" }),
+      z.maxLength(256, { error: "Username must be at most 256 characters" }),
+      z.refine(hasNoHiddenCharacters, {
+        error: "Username must not contain control, line-separator or text-direction characters",
+      }),
+      z.refine(hasNoLoneSurrogates, {
+        error: "Username must be valid Unicode text (it has half of a surrogate pair)",
+      }),
+    ),
   password: z
-    .string({ error: "Password is required" })
-    .check(z.minLength(1, { error: "Password is required" }), z.maxLength(1024)),
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? "Password is required" : "Password must be text",
+    })
+    .check(
+      z.minLength(1, { error: "Password is required" }),
+      z.maxLength(1024, { error: "Password must be at most 1024 characters" }),
+    ),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 

@@ -40,10 +40,13 @@ function send(
 
 type Log = (line: string) => void;
 
-/** The request handler: control endpoints, then faults, then the simulated vCenter. */
-export function requestHandler(sim: SimulatorState, log?: Log) {
+/**
+ * The request handler: control endpoints (unless `control` is off: then /__sim/ is a path this
+ * vCenter does not have), then faults, then the simulated vCenter.
+ */
+export function requestHandler(sim: SimulatorState, log?: Log, control = true) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    handle(sim, req, res, log).catch((err: unknown) => {
+    handle(sim, req, res, log, control).catch((err: unknown) => {
       console.error("simulator: request failed", err);
       if (!res.headersSent) send(res, 500, internalError(req.url ?? "/"));
     });
@@ -54,14 +57,15 @@ async function handle(
   sim: SimulatorState,
   req: IncomingMessage,
   res: ServerResponse,
-  log?: Log,
+  log: Log | undefined,
+  control: boolean,
 ): Promise<void> {
   const started = performance.now();
   // Prefixed rather than resolved, so that a path like "//x" stays a path.
   const url = new URL(`http://simulator${req.url ?? "/"}`);
   const method = req.method ?? "GET";
   const rawBody = await readBody(req);
-  if (url.pathname.startsWith("/__sim/")) {
+  if (control && url.pathname.startsWith("/__sim/")) {
     const answer = serveControl(sim, method, url.pathname, url.searchParams, rawBody);
     return send(res, answer.status, answer.body);
   }

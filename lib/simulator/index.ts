@@ -30,6 +30,12 @@ export interface SimulatorOptions {
   guestReadyMs?: number;
   /** No request log on stdout. */
   quiet?: boolean;
+  /**
+   * Serve the test control path /__sim/ (live session tokens, faults, the call log); default
+   * true. The console turns it off for the simulators it starts itself: anyone on the machine
+   * could otherwise read operators' session tokens there.
+   */
+  control?: boolean;
 }
 
 export interface RunningSimulator {
@@ -57,7 +63,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.sessionIdleMs ?? 30 * 60_000,
     opts.guestReadyMs,
   );
-  const handler = requestHandler(sim, opts.quiet ? undefined : (line) => console.log(line));
+  const handler = requestHandler(
+    sim,
+    opts.quiet ? undefined : (line) => console.log(line),
+    opts.control ?? true,
+  );
   let server: Server;
   let caPem: string | undefined;
   if (opts.tls) {

@@ -3,9 +3,9 @@ import "server-only";
 import { request } from "undici";
 import type { z } from "zod";
 
-import type { EnvironmentRuntime } from "@/lib/config/runtime";
-
+import { notifyVcenterCall } from "./call-observers";
 import { NetworkError, parseErrorBody, toNetworkError, VcenterError } from "./errors";
+import type { EnvironmentRuntime } from "./runtime";
 
 export interface VcenterCall<T> {
   method?: "GET" | "POST" | "DELETE";
@@ -77,12 +77,9 @@ async function send<T>(
       );
     throw err;
   } finally {
-    log?.({
-      method,
-      path: call.path.split("?")[0],
-      status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    log?.({ method, path: call.path.split("?")[0], status, ms });
+    notifyVcenterCall(runtime.config.id, method, call.path, status, ms);
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { EnvironmentRuntime } from "@/lib/config/runtime";
+import type { EnvironmentRuntime } from "./runtime";
 
 import type { UpstreamLog } from "./client";
 

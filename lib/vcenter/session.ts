@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import type { EnvironmentRuntime } from "@/lib/config/runtime";
+import type { EnvironmentRuntime } from "./runtime";
 
 import { type UpstreamLog, vcenterFetch } from "./client";
 import { apiFlavour } from "./flavour";

@@ -1,32 +1,50 @@
-import { z } from "zod";
-
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
+import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
 import { submitClone } from "@/lib/history/submit-clone";
+import { countClone } from "@/lib/metrics/record";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
+import { trackWork } from "@/lib/service/in-flight";
+import { assertSessionHonoured } from "@/lib/session/live-session";
 
-const idempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, {
-    error: "Idempotency-Key must be 8 to 100 letters, digits, - or _",
-  })
-  .optional();
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** The Idempotency-Key header, refused under its own name (it is not part of the body). */
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new ConsoleError(400, "Idempotency-Key must be 8 to 100 letters, digits, - or _", {
+      "Idempotency-Key": "Must be 8 to 100 letters, digits, - or _",
+    });
+  return key;
+}
 
 // POST /api/environments/{env}/instant-clone – check the spec, record it, instant-clone once in vCenter
 export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
-  const idempotencyKey = idempotencyKeySchema.parse(
-    req.headers.get("idempotency-key") ?? undefined,
-  );
+  noQuery(req);
+  const idempotencyKey = idempotencyKeyOf(req);
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
-  // Best effort, for the identity clash warning: the source's hostname and IP, read beside the
-  // clone (cloning does not change the source), so the submission is recorded without waiting.
-  const [sourceIdentity, { operation, replayed }] = await Promise.all([
-    readSourceIdentity(vcenter, spec.source),
-    submitClone(vcenter, { env: envId, user: operator.user, spec, idempotencyKey }),
-  ]);
+  // Refused with 503 once the console is stopping; otherwise the stop waits for it. Beside the
+  // clone, best effort, for the identity clash warning: the source's hostname and IP (cloning
+  // does not change the source, so the submission is recorded without waiting for it).
+  const [sourceIdentity, { operation, replayed }] = await trackWork("clone", () =>
+    Promise.all([
+      readSourceIdentity(vcenter, spec.source),
+      submitClone(vcenter, { env: envId, user: operator.user, spec, idempotencyKey }),
+    ]),
+  );
+  if (!replayed) countClone(operation);
   if (operation.state === "succeeded" && !replayed)
     keepSourceIdentity(operation.id, sourceIdentity);
+  // A replay is answered from the history and never reached vCenter: before handing it over,
+  // ask vCenter whether it still honours the session (a dead session reads nothing).
+  if (replayed) await assertSessionHonoured(envId, vcenter);
   return outcomeResponse(operation);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,9 +1,14 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
+import { noQuery } from "@/lib/http/query-params";
 import { listNetworks } from "@/lib/vcenter/inventory";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 // GET /api/environments/{env}/networks – networks, with their types
-export const GET = withOperator(async ({ vcenter }) =>
-  NextResponse.json(await listNetworks(vcenter)),
-);
+export const GET = withOperator(async ({ req, vcenter }) => {
+  noQuery(req);
+  return NextResponse.json(await listNetworks(vcenter));
+});
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,17 +4,20 @@ import { z } from "zod";
 import { withAfterlife } from "@/lib/clones/annotate";
 import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { withOperator } from "@/lib/http/env-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { queryInt } from "@/lib/http/query-number";
 import { queryParams } from "@/lib/http/query-params";
 import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
 import { operationStates } from "@/lib/schemas/operation";
+import { assertSessionHonoured } from "@/lib/session/live-session";
 
 const listQuerySchema = z.strictObject({
   outcome: z
     .enum(operationStates, { error: `Must be one of ${operationStates.join(", ")}` })
     .optional(),
-  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(200).default(50),
-  offset: z.coerce.number({ error: "Must be a number" }).int().min(0).default(0),
+  limit: queryInt(1, 200, 50),
+  offset: queryInt(0, 1_000_000_000, 0),
 });
 
 // GET /api/environments/{env}/operations?outcome=&limit=&offset= – the history, newest first
@@ -22,6 +25,7 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
   const query = listQuerySchema.parse(
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
+  await assertSessionHonoured(envId, vcenter);
   await settleUnknown(vcenter, envId, operator.user);
   await settleUnknownDeletions(vcenter, envId, operator.user);
   const page = history().list(envId, {
@@ -31,3 +35,5 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
   });
   return NextResponse.json({ ...page, items: page.items.map(withAfterlife) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

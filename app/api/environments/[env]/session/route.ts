@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 
+import { clientAddress } from "@/lib/http/client-address";
 import { withEnvironment, withOperator } from "@/lib/http/env-route";
-import { beforeLogin, clientAddress, loginFailed, loginSucceeded } from "@/lib/http/login-throttle";
+import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
 import {
   clearSessionCookie,
@@ -11,23 +12,28 @@ import {
   setSessionCookie,
 } from "@/lib/http/session-cookie";
 import { isHttps } from "@/lib/http/origin-check";
+import { beginLogin } from "@/lib/login-throttle/throttle";
+import { revokeSession } from "@/lib/session/revoked-sessions";
 import { loginSchema } from "@/lib/schemas/inventory";
-import { VcenterError } from "@/lib/vcenter/errors";
+import { NetworkError, VcenterError } from "@/lib/vcenter/errors";
 import { currentUser, login, logout } from "@/lib/vcenter/session";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 // POST /api/environments/{env}/session – log into this environment's vCenter as the operator
 export const POST = withEnvironment(async ({ req, envId, runtime, upstreamLog }) => {
+  noQuery(req);
   const { username, password } = loginSchema.parse(await readJsonObject(req));
-  const client = clientAddress(req);
-  await beforeLogin(envId, client, username);
+  // Counted before vCenter sees it (a 429 when this client has guessed too often).
+  const attempt = await beginLogin(envId, clientAddress(req), username);
   let token: string;
   try {
     token = await login(runtime, username, password, upstreamLog);
   } catch (err) {
-    if (err instanceof VcenterError && err.status === 401) loginFailed(envId, client, username);
+    if (err instanceof VcenterError && err.status === 401) await attempt.failed();
+    else await attempt.unjudged();
     throw err;
   }
-  loginSucceeded(envId, client, username);
+  await attempt.succeeded();
   const user = await currentUser(runtime, token, upstreamLog);
   const res = NextResponse.json({ user });
   setSessionCookie(res, envId, await sealSession(envId, { token, user }), isHttps(req));
@@ -35,20 +41,28 @@ export const POST = withEnvironment(async ({ req, envId, runtime, upstreamLog })
 });
 
 // GET /api/environments/{env}/session – who is logged in (asks vCenter, so expiry shows)
-export const GET = withOperator(async ({ runtime, vcenter }) => {
+export const GET = withOperator(async ({ req, runtime, vcenter }) => {
+  noQuery(req);
   return NextResponse.json({ user: await currentUser(runtime, vcenter.session, vcenter.log) });
 });
 
-// DELETE /api/environments/{env}/session – log out here and in vCenter
+// DELETE /api/environments/{env}/session – log out here and in vCenter. The session is revoked
+// and the cookie cleared whatever vCenter answers: an operator who logged out is logged out of the console
+// even when vCenter is unreachable (its session then ends on its own idle timeout).
 export const DELETE = withOperator(async ({ req, envId, runtime, vcenter }) => {
+  const sealed = req.cookies.get(cookieName(envId))?.value;
+  revokeSession(envId, vcenter.session);
+  forgetSession(envId, sealed);
   try {
     await logout(runtime, vcenter.session, vcenter.log);
   } catch (err) {
-    // An already expired vCenter session is as logged out as it gets.
-    if (!(err instanceof VcenterError && err.status === 401)) throw err;
+    // Expired already (401), or vCenter did not answer: the upstream log line has the status,
+    // and the session is revoked in the console either way.
+    if (!(err instanceof VcenterError || err instanceof NetworkError)) throw err;
   }
-  forgetSession(envId, req.cookies.get(cookieName(envId))?.value);
   const res = new NextResponse(null, { status: 204 });
   clearSessionCookie(res, envId, isHttps(req));
   return res;
 });
+
+export const { PUT, PATCH } = otherMethods("GET", "POST", "DELETE");

@@ -3,10 +3,12 @@ import { z } from "zod";
 
 import { withOperator } from "@/lib/http/env-route";
 import { queryParams } from "@/lib/http/query-params";
+import { queryInt } from "@/lib/http/query-number";
 import { folderIdSchema } from "@/lib/schemas/ids";
 import { powerStateSchema } from "@/lib/schemas/inventory";
 import { withFrozenFlags } from "@/lib/vcenter/frozen-flags";
 import { listVms } from "@/lib/vcenter/inventory";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 const vmQuerySchema = z.strictObject({
   q: z.string().max(80, { error: "Search at most 80 characters" }).optional(),
@@ -14,7 +16,7 @@ const vmQuerySchema = z.strictObject({
     .enum(powerStateSchema.options, { error: "Must be POWERED_ON, POWERED_OFF or SUSPENDED" })
     .optional(),
   folder: z.optional(folderIdSchema),
-  limit: z.coerce.number({ error: "Must be a number" }).int().min(1).max(1000).default(100),
+  limit: queryInt(1, 1000, 100),
 });
 
 // GET /api/environments/{env}/vms?q=&power_state=&folder=&limit= – VMs to clone from
@@ -30,3 +32,5 @@ export const GET = withOperator(async ({ req, vcenter }) => {
   });
   return NextResponse.json(await withFrozenFlags(vcenter, list));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

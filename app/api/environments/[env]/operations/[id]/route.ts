@@ -5,14 +5,19 @@ import { withAfterlife } from "@/lib/clones/annotate";
 import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { noQuery } from "@/lib/http/query-params";
 import { settleUnknown } from "@/lib/history/settle-unknown";
 import { history } from "@/lib/history/store";
+import { assertSessionHonoured } from "@/lib/session/live-session";
 
 const idSchema = z.uuid({ error: "Must be an operation id" });
 
 // GET /api/environments/{env}/operations/{id} – one submission: the spec, and its result or error
-export const GET = withOperator(async ({ params, envId, operator, vcenter }) => {
+export const GET = withOperator(async ({ req, params, envId, operator, vcenter }) => {
+  noQuery(req);
   const { id } = z.object({ id: idSchema }).parse({ id: params.id });
+  await assertSessionHonoured(envId, vcenter);
   await settleUnknown(vcenter, envId, operator.user);
   await settleUnknownDeletions(vcenter, envId, operator.user);
   const operation = history().get(envId, id);
@@ -20,3 +25,5 @@ export const GET = withOperator(async ({ params, envId, operator, vcenter }) => 
     throw new ConsoleError(404, "There is no such operation in this environment's history");
   return NextResponse.json(withAfterlife(operation));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
