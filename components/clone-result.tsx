@@ -7,6 +7,7 @@ import { envPath } from "@/lib/api/fetch-json";
 import { useVm } from "@/lib/api/use-vm";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
+import { AfterClone } from "@/components/after-clone/after-clone";
 import { Button, buttonClass } from "@/components/ui/button";
 import { operationHref } from "@/components/environment/hrefs";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
@@ -94,6 +95,7 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
           )}
         </p>
       </div>
+      <AfterClone env={env} vm={result.vm} name={result.name} />
       <h3 className="text-sm font-semibold">What was applied</h3>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([label, value]) => (

@@ -170,7 +170,7 @@ test("every /api answer is the envelope, with the security headers and no-store"
   // Methods a route does not serve: 405 with the envelope and Allow.
   const methods: [string, string, string][] = [
     ["PUT", `${E}/vms`, "GET, HEAD, OPTIONS"],
-    ["PATCH", `${E}/vms/${SOURCE}`, "GET, HEAD, OPTIONS"],
+    ["PATCH", `${E}/vms/${SOURCE}`, "GET, DELETE, HEAD, OPTIONS"],
     ["DELETE", `${E}/folders`, "GET, HEAD, OPTIONS"],
     ["PUT", `${E}/session`, "GET, POST, DELETE, HEAD, OPTIONS"],
     ["GET", `${E}/instant-clone`, "POST, OPTIONS"],

@@ -63,6 +63,8 @@ async function sendAll(api: APIRequestContext, anonymous: APIRequestContext, che
   // Ids with a literal "/" are normalised by any HTTP client before sending; they are sent in bodies above.
   for (const id of hostileIds.filter((i) => !i.includes("/"))) {
     await check(`vms/${id}`, await api.get(`${E}/vms/${id}`));
+    await check(`vms/${id}/guest`, await api.get(`${E}/vms/${id}/guest`));
+    await check(`vms/${id} DELETE`, await api.delete(`${E}/vms/${id}`));
     await check(`operations/${id}`, await api.get(`${E}/operations/${id}`));
     for (const route of ENV_ROUTES) {
       await check(`env ${id}/${route}`, await api.get(`/api/environments/${id}/${route}`));

@@ -164,7 +164,9 @@ export function ErrorGuidance({
         </p>
       </Guide>
     );
-  if (error.origin === "console" && error.status === 403)
+  // Only the origin check's 403: the console refuses other things with 403 too (deleting a VM
+  // it did not make), and reloading would not change those.
+  if (error.origin === "console" && error.status === 403 && /cross-site/i.test(error.message))
     return (
       <Guide title="Reload the page">
         <p>The request did not come from this console&apos;s own page. Reload it and try again.</p>

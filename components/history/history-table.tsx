@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 
 import { HISTORY_PAGE, useOperations } from "@/lib/api/use-operations";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
+import { DeleteSelection } from "./delete-selection";
 import { HistoryFilter } from "./history-filter";
 import { HistoryPager } from "./history-pager";
 import { HistoryRows } from "./history-rows";
@@ -18,6 +20,15 @@ export function HistoryTable({ env }: { env: string }) {
   const { filter, show } = useHistoryParams(env);
   const operations = useOperations(env, filter);
   const items = operations.data?.items ?? [];
+  // Chosen for deletion: operation id → the clone, kept across pages of the history.
+  const [selected, setSelected] = useState(new Map<string, { vm: string; name: string }>());
+  const toggle = (op: { id: string; vm?: string; spec: { name: string } }) =>
+    setSelected((before) => {
+      const next = new Map(before);
+      if (next.has(op.id)) next.delete(op.id);
+      else if (op.vm) next.set(op.id, { vm: op.vm, name: op.spec.name });
+      return next;
+    });
 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
@@ -45,7 +56,21 @@ export function HistoryTable({ env }: { env: string }) {
           onFirstPage={() => show({ ...filter, offset: 0 })}
         />
       )}
-      {items.length > 0 && <HistoryRows env={env} operations={items} />}
+      {selected.size > 0 && (
+        <DeleteSelection
+          env={env}
+          selected={[...selected.values()]}
+          onDone={() => setSelected(new Map())}
+        />
+      )}
+      {items.length > 0 && (
+        <HistoryRows
+          env={env}
+          operations={items}
+          selected={new Set(selected.keys())}
+          onToggle={toggle}
+        />
+      )}
       {items.length > 0 && operations.data && (
         <HistoryPager
           offset={filter.offset}

@@ -41,7 +41,7 @@ export function OperationDetail({ env, id }: { env: string; id: string }) {
         </div>
       </div>
       <OperationFacts env={env} operation={op} />
-      <OperationOutcome operation={op} />
+      <OperationOutcome env={env} operation={op} />
       <SpecJson spec={op.spec} />
     </div>
   );

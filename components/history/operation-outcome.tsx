@@ -2,11 +2,12 @@
 
 import { ApiError } from "@/lib/api/api-error";
 import type { Operation } from "@/lib/schemas/operation";
+import { AfterClone } from "@/components/after-clone/after-clone";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { Alert } from "@/components/ui/alert";
 
 /** What came of a submission: the new VM, the full error, or why the outcome is not known yet. */
-export function OperationOutcome({ operation: op }: { operation: Operation }) {
+export function OperationOutcome({ env, operation: op }: { env: string; operation: Operation }) {
   return (
     <div className="space-y-3">
       {op.state === "pending" && (
@@ -34,6 +35,9 @@ export function OperationOutcome({ operation: op }: { operation: Operation }) {
         </Alert>
       )}
       {op.state === "succeeded" && <NewVm name={op.spec.name} vm={op.vm} />}
+      {op.state === "succeeded" && op.vm && (
+        <AfterClone env={env} vm={op.vm} name={op.spec.name} recorded={op} />
+      )}
       {op.error && op.state !== "succeeded" && (
         <ErrorStack
           error={new ApiError(op.error)}

@@ -16,4 +16,5 @@ export const queryKeys = {
   operations: (env: string, filter: { outcome?: string; offset: number }) =>
     ["env", env, "operations", filter] as const,
   operation: (env: string, id: string) => ["env", env, "operation", id] as const,
+  guest: (env: string, vm: string) => ["env", env, "guest", vm] as const,
 };

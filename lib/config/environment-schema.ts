@@ -24,12 +24,15 @@ export const environmentSchema = z
     api: z.enum(["auto", "api", "rest"]).optional(),
     // Batches: clones in flight at once against this vCenter, across every batch and person.
     maxConcurrentClones: z.number().int().min(1).max(100).optional(),
+    /** How long a new clone may take to report its guest (VMware Tools) before "not ready". */
+    readyTimeoutSeconds: z.number().int().min(1).max(86_400).optional(),
     simulator: z
       .strictObject({
         vms: z.number().int().min(1).max(200_000).optional(),
         seed: z.number().int().optional(),
         tls: z.boolean().optional(),
         mode: z.enum(["api", "rest", "legacy67"]).optional(),
+        guestReadyMs: z.number().int().min(0).max(3_600_000).optional(),
       })
       .optional(),
   })

@@ -67,6 +67,36 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (batch_id, idx)
    );
    CREATE INDEX batch_items_state ON batch_items (batch_id, state);`,
+  // Step "after the clone" (issue 13): how far each clone's guest got, and deletions of clones.
+  `CREATE TABLE clone_guests (
+     operation         TEXT PRIMARY KEY REFERENCES operations (id),
+     source_host_name  TEXT,
+     source_ip_address TEXT,
+     state             TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'ready', 'not_ready')),
+     host_name         TEXT,
+     ip_address        TEXT,
+     ready_at          INTEGER,
+     timeout_seconds   INTEGER
+   );
+   CREATE TABLE deletions (
+     id              TEXT PRIMARY KEY,
+     env             TEXT NOT NULL,
+     vcenter_user    TEXT NOT NULL,
+     vm              TEXT NOT NULL,
+     clone_operation TEXT NOT NULL REFERENCES operations (id),
+     state           TEXT NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed', 'unknown')),
+     already_gone    INTEGER NOT NULL DEFAULT 0,
+     error           TEXT,
+     settled_by      TEXT,
+     started_at      INTEGER NOT NULL,
+     ended_at        INTEGER,
+     duration_ms     INTEGER
+   );
+   -- At most one deletion of a clone under way or done; a failed one may be tried again.
+   CREATE UNIQUE INDEX deletions_one_live ON deletions (clone_operation)
+     WHERE state IN ('pending', 'unknown', 'succeeded');
+   CREATE INDEX deletions_env_started ON deletions (env, started_at DESC);
+   CREATE INDEX operations_env_vm ON operations (env, vm) WHERE vm IS NOT NULL;`,
 ];
 
 export function migrate(db: Database.Database): void {

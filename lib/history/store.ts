@@ -10,6 +10,8 @@ import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { Operation, OperationState } from "@/lib/schemas/operation";
 
+import { CloneGuestRecords } from "./clone-guests";
+import { DeletionRecords } from "./deletions";
 import { migrate } from "./migrations";
 
 interface Row {
@@ -69,6 +71,9 @@ const toOperation = (row: Row): Operation => ({
 /** The operation history in a SQLite file in the data folder. Every call is synchronous. */
 export class HistoryStore {
   private readonly db: Database.Database;
+  /** After the clone: its guest's readiness, and its deletion (clone-guests.ts, deletions.ts). */
+  readonly guests: CloneGuestRecords;
+  readonly deletions: DeletionRecords;
 
   constructor(file = path.join(dataDir(), "history.sqlite")) {
     this.db = new Database(file);
@@ -76,6 +81,8 @@ export class HistoryStore {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
+    this.guests = new CloneGuestRecords(this.db);
+    this.deletions = new DeletionRecords(this.db);
   }
 
   /** Records a submission before it is sent; with an idempotency key already used, answers that one instead. */
@@ -262,6 +269,20 @@ export class HistoryStore {
     return { items: rows.map(toOperation), total };
   }
 
+  /**
+   * The latest submission that made this VM id, when this console recorded one as succeeded
+   * here (a simulator that restarted hands out its ids again: the newest record is this VM's).
+   */
+  cloneOfVm(env: string, vm: string): Operation | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM operations WHERE env = ? AND vm = ? AND state = 'succeeded'
+         ORDER BY started_at DESC, rowid DESC LIMIT 1`,
+      )
+      .get(env, vm) as Row | undefined;
+    return row && toOperation(row);
+  }
+
   /** Operations whose outcome nobody knows yet, e.g. left pending by a console that stopped mid-call. */
   unsettled(env: string, user?: string): Operation[] {
     const rows = this.db
@@ -274,9 +295,13 @@ export class HistoryStore {
 
   /** At start-up: what was pending when the last console stopped is now of unknown outcome. */
   markInterrupted(now = Date.now()): number {
-    return this.db
-      .prepare(`UPDATE operations SET state = 'unknown', next_check = ? WHERE state = 'pending'`)
-      .run(now).changes;
+    const deletions = this.deletions.markInterrupted();
+    return (
+      deletions +
+      this.db
+        .prepare(`UPDATE operations SET state = 'unknown', next_check = ? WHERE state = 'pending'`)
+        .run(now).changes
+    );
   }
 
   close(): void {

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 
 import { apiErrorSchema } from "./api-error";
+import { deletionSchema } from "./deletion";
+import { cloneGuestSchema } from "./guest";
 import { instantCloneSpecSchema } from "./instant-clone";
 
 export const operationStates = ["pending", "succeeded", "failed", "unknown"] as const;
@@ -20,6 +22,9 @@ export const operationSchema = z.object({
   started_at: z.string(),
   ended_at: z.optional(z.string()),
   duration_ms: z.optional(z.number()),
+  /** After a clone: how far its guest got, and its deletion (lib/clones/annotate.ts). */
+  guest: z.optional(cloneGuestSchema),
+  deletion: z.optional(deletionSchema),
 });
 export type Operation = z.infer<typeof operationSchema>;
 

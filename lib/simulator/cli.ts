@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 
 import { startSimulator } from "./index";
 
-// npm run simulator -- --port 8989 --vms 50000 --seed 1 --tls --ca-file ./sim-ca.pem --mode api --clone-ms 500
+// npm run simulator -- --port 8989 --vms 50000 --seed 1 --tls --ca-file ./sim-ca.pem --mode api
+//   [--clone-ms 500] [--guest-ready-ms 400]
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     mode: { type: "string", default: "api" },
     "session-idle-ms": { type: "string" },
     "clone-ms": { type: "string", default: "0" },
+    "guest-ready-ms": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -43,6 +45,9 @@ async function main(): Promise<void> {
       ? { sessionIdleMs: number("session-idle-ms", values["session-idle-ms"]) }
       : {}),
     cloneMs: number("clone-ms", values["clone-ms"]),
+    ...(values["guest-ready-ms"]
+      ? { guestReadyMs: number("guest-ready-ms", values["guest-ready-ms"]) }
+      : {}),
     quiet: values.quiet,
   });
   console.log(`simulator listening on ${sim.url}${caFile ? ` (CA certificate: ${caFile})` : ""}`);

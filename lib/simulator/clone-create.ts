@@ -1,5 +1,6 @@
 import type { ClonePlan } from "./clone-rules";
 import type { EthernetUpdate, ParallelUpdate, SerialUpdate } from "./clone-spec";
+import { cloneGuestIdentity } from "./guest-identity";
 import { assignedMac, biosUuid, instanceUuid } from "./identity";
 import type { Inventory } from "./inventory";
 import type { Nic, ParallelPort, SerialBacking, SerialPort, Vm } from "./model";
@@ -62,7 +63,8 @@ const cloneParallel = (port: ParallelPort, update: ParallelUpdate): ParallelPort
   backing: portBacking(update.backing ?? port.backing),
 });
 
-export function createClone(inv: Inventory, plan: ClonePlan): Vm {
+/** `guestReadyMs`: how long after power-on the clone's VMware Tools start answering. */
+export function createClone(inv: Inventory, plan: ClonePlan, guestReadyMs = 0): Vm {
   const { spec, source } = plan;
   const updates = spec.nics_to_update ?? {};
   // Chosen ports are taken first, so that no automatically assigned port can claim them.
@@ -70,9 +72,10 @@ export function createClone(inv: Inventory, plan: ClonePlan): Vm {
     if (backing?.network && backing.distributed_port)
       inv.portsInUse(backing.network).add(backing.distributed_port);
   const dsName = inv.datastores.get(plan.datastore)?.name ?? "";
+  const id = inv.newVmId();
   return {
     ...source,
-    id: inv.newVmId(),
+    id,
     name: spec.name,
     folder: plan.folder,
     pool: plan.pool,
@@ -80,6 +83,8 @@ export function createClone(inv: Inventory, plan: ClonePlan): Vm {
     powerState: "POWERED_ON",
     frozen: false,
     deltaDisks: (source.deltaDisks ?? 0) + 1,
+    guest: cloneGuestIdentity(source, id, spec.name),
+    toolsFrom: Date.now() + guestReadyMs,
     biosUuid: spec.bios_uuid?.toLowerCase() ?? biosUuid(inv.rng),
     instanceUuid: instanceUuid(inv.rng),
     disks: source.disks.map((disk) => ({

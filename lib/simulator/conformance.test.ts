@@ -60,6 +60,8 @@ const VM = "/api/vcenter/vm/{vm}";
 const CLONE = "/api/vcenter/vm?action=instant-clone";
 const REST_CLONE = "/rest/vcenter/vm?action=instant-clone";
 const REST_SESSION = "/rest/com/vmware/cis/session";
+const STOP = `${VM}/power?action=stop`;
+const stop = (vm: string) => `/api/vcenter/vm/${vm}/power?action=stop`;
 
 /** A row: the spec path `template`, the URL called (the template unless given) and the status. */
 const row = (
@@ -144,6 +146,45 @@ const apiCases: [string, Case][] = [
     404,
     "/api/vcenter/vm/vm-1006/hardware/parallel/9",
   ),
+  get("tools", `${VM}/tools`, 200, "/api/vcenter/vm/vm-1001/tools"),
+  get("tools, powered off", `${VM}/tools`, 200, "/api/vcenter/vm/vm-1003/tools"),
+  get("tools, unknown vm", `${VM}/tools`, 404, "/api/vcenter/vm/vm-9/tools"),
+  get("guest identity", `${VM}/guest/identity`, 200, "/api/vcenter/vm/vm-1007/guest/identity"),
+  get(
+    "guest identity, Tools not running",
+    `${VM}/guest/identity`,
+    503,
+    "/api/vcenter/vm/vm-1003/guest/identity",
+  ),
+  get(
+    "guest identity, unknown vm",
+    `${VM}/guest/identity`,
+    404,
+    "/api/vcenter/vm/vm-9/guest/identity",
+  ),
+  get(
+    "guest interfaces",
+    `${VM}/guest/networking/interfaces`,
+    200,
+    "/api/vcenter/vm/vm-1012/guest/networking/interfaces",
+  ),
+  get(
+    "guest interfaces, Tools not running",
+    `${VM}/guest/networking/interfaces`,
+    503,
+    "/api/vcenter/vm/vm-1011/guest/networking/interfaces",
+  ),
+  row("power off, no privilege", "POST", STOP, 403, { url: stop("vm-1012"), token: "readonly" }),
+  row("power off, unknown vm", "POST", STOP, 404, { url: stop("vm-9") }),
+  row("power off, already off", "POST", STOP, 400, { url: stop("vm-1003") }),
+  row("delete, running", "DELETE", VM, 400, { url: "/api/vcenter/vm/vm-1012" }),
+  row("delete, no privilege", "DELETE", VM, 403, {
+    url: "/api/vcenter/vm/vm-1011",
+    token: "readonly",
+  }),
+  row("delete, unknown vm", "DELETE", VM, 404, { url: "/api/vcenter/vm/vm-9" }),
+  row("power off", "POST", STOP, 204, { url: stop("vm-1009") }),
+  row("delete", "DELETE", VM, 204, { url: "/api/vcenter/vm/vm-1009" }),
   get("folders", "/api/vcenter/folder", 200),
   get("folders, bad type", "/api/vcenter/folder", 400, "/api/vcenter/folder?type=X"),
   get("datacenters", "/api/vcenter/datacenter", 200),
@@ -206,6 +247,16 @@ const restCases: [string, Case][] = [
   }),
   restClone("clone, powered off", 400, { source: "vm-1003", name: "x" }),
   restClone("clone, unknown source", 404, { source: "vm-9", name: "x" }),
+  row("power off", "POST", "/rest/vcenter/vm/{vm}/power/stop", 200, {
+    url: "/rest/vcenter/vm/vm-1010/power/stop",
+  }),
+  row("delete", "DELETE", "/rest/vcenter/vm/{vm}", 200, { url: "/rest/vcenter/vm/vm-1010" }),
+  get(
+    "guest identity",
+    "/rest/vcenter/vm/{vm}/guest/identity",
+    200,
+    "/rest/vcenter/vm/vm-1001/guest/identity",
+  ),
   restClone("clone, 6.7", 400, { source: "vm-1001", name: "x" }, LEGACY),
 ];
 

@@ -21,17 +21,24 @@ function parse(raw: string): unknown {
   }
 }
 
-// PATCH /__sim/vms/{vm}: lets a test put a VM in the state it needs (off, suspended, frozen).
+// PATCH /__sim/vms/{vm}: lets a test put a VM in the state it needs (off, suspended, frozen,
+// Tools silent or answering).
 function patchVm(sim: SimulatorState, id: string, raw: string): ControlAnswer {
   const vm = sim.inventory.vms.get(id);
   if (!vm) return { status: 404, body: { error: `no VM ${id}` } };
   const change = parse(raw);
   if (!isRecord(change)) throw new ControlRequestError("the body must be a JSON object");
-  const { power_state: power, instant_clone_frozen: frozen } = change;
+  const { power_state: power, instant_clone_frozen: frozen, tools_running: tools } = change;
   if (power !== undefined && !isPowerState(power))
     throw new ControlRequestError(`power_state must be one of ${POWER_STATES.join(", ")}`);
   if (frozen !== undefined && typeof frozen !== "boolean")
     throw new ControlRequestError("instant_clone_frozen must be a boolean");
+  if (tools !== undefined && typeof tools !== "boolean")
+    throw new ControlRequestError("tools_running must be a boolean");
+  // A guest that powers on starts its Tools after the simulator's delay, as a clone's does.
+  if (power === "POWERED_ON" && vm.powerState !== "POWERED_ON")
+    vm.toolsFrom = Date.now() + sim.guestReadyMs;
+  if (tools !== undefined) vm.toolsFrom = tools ? 0 : Number.POSITIVE_INFINITY;
   if (power !== undefined) vm.powerState = power;
   vm.frozen = vm.powerState === "POWERED_ON" && (frozen ?? vm.frozen);
   for (const device of [...vm.nics, ...vm.serialPorts, ...vm.parallelPorts])

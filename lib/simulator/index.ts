@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   mode?: SimulatorMode;
   /** How long each instant clone takes (at most 4 at once per host); default 0. */
   cloneMs?: number;
+  /** How long after power-on a clone's VMware Tools start answering; default 400 ms. */
+  guestReadyMs?: number;
   /** No request log on stdout. */
   quiet?: boolean;
   /**
@@ -62,6 +64,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.mode ?? "api",
     opts.sessionIdleMs ?? 30 * 60_000,
     opts.cloneMs ?? 0,
+    opts.guestReadyMs,
   );
   const handler = requestHandler(
     sim,

@@ -10,7 +10,7 @@ export function instantClone(req: ApiRequest): ApiReply {
   if (!req.session) throw new Error("instant clone needs a session");
   checkClonePrivileges(inv, req.session.user, req.body);
   const plan = planClone(inv, parseInstantCloneSpec(req.body));
-  const vm = createClone(inv, plan);
+  const vm = createClone(inv, plan, req.sim.guestReadyMs);
   // Each clone adds a delta disk to a source that is not frozen (a frozen one is already a parent).
   if (!plan.source.frozen) plan.source.deltaDisks = (plan.source.deltaDisks ?? 0) + 1;
   inv.addVm(vm);

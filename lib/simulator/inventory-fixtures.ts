@@ -122,6 +122,7 @@ export const FIXTURE_VMS: readonly VmSpec[] = [
     power: "POWERED_ON",
     frozen: true,
     guest: "win2022",
+    reidentifies: true,
     cpu: 4,
     memoryMiB: 8192,
     diskGiB: 90,

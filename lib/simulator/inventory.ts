@@ -11,7 +11,7 @@ import type {
 } from "./model";
 import { Prng } from "./prng";
 
-/** Everything the simulated vCenter knows, indexed by id. Changed only by instant clone and /__sim/. */
+/** Everything the simulated vCenter knows, indexed by id. Changed only by instant clone, delete and /__sim/. */
 export class Inventory {
   readonly datacenters = new Map<string, Datacenter>();
   readonly folders = new Map<string, Folder>();
@@ -47,6 +47,19 @@ export class Inventory {
     for (const { backing } of vm.nics)
       if (backing.network && backing.distributed_port)
         this.portsInUse(backing.network).add(backing.distributed_port);
+  }
+
+  /** Deletes a VM: gone from every list, its name free in its folder, its ports and MACs released. */
+  removeVm(id: string): void {
+    const vm = this.vms.get(id);
+    if (!vm) return;
+    this.vms.delete(id);
+    this.namesByFolder.get(vm.folder)?.delete(vm.name);
+    for (const { backing, mac_address } of vm.nics) {
+      this.usedMacs.delete(mac_address);
+      if (backing.network && backing.distributed_port)
+        this.portsByNetwork.get(backing.network)?.delete(backing.distributed_port);
+    }
   }
 
   /** Distributed ports taken on a portgroup (the Set is live: callers may add to it). */

@@ -125,3 +125,31 @@ export const paramTypeInvalid = (name: string, expected: string, value: string):
       expected,
     ),
   ]);
+
+/** vCenter 7.0 U2's own body (recorded/Get_guest_identity_information.result.json). */
+export const guestInformationNotAvailable = (vm: string, serverGuid: string): LocalizableMessage =>
+  message(
+    "com.vmware.api.vcenter.vm.guest.information_not_available",
+    `VMware Tools in the virtual machine with identifier '${vm}:${serverGuid}' provided no information.`,
+    `${vm}:${serverGuid}`,
+  );
+
+export const alreadyPoweredOff = (vm: string): LocalizableMessage =>
+  message(
+    "com.vmware.api.vcenter.vm.power.already_powered_off",
+    `Virtual machine '${vm}' is already powered off.`,
+    vm,
+  );
+
+/** Deleting a running VM: the API's message, then vim's InvalidPowerState as its cause. */
+export const poweredOnNoDelete = (vm: string): LocalizableMessage[] => [
+  message(
+    "com.vmware.api.vcenter.vm.delete.powered_on",
+    `Virtual machine '${vm}' is powered on: power it off before deleting it.`,
+    vm,
+  ),
+  message(
+    "vim.fault.InvalidPowerState",
+    "The attempted operation cannot be performed in the current state (Powered on).",
+  ),
+];

@@ -198,4 +198,15 @@ export interface Vm {
   nics: Nic[];
   serialPorts: SerialPort[];
   parallelPorts: ParallelPort[];
+  /** What VMware Tools reports from inside the guest (guest-identity.ts). */
+  guest: GuestIdentity;
+  /** When VMware Tools starts answering, in ms since the epoch; 0: since the simulator started. */
+  toolsFrom: number;
+}
+
+export interface GuestIdentity {
+  hostName: string;
+  ipAddress: string;
+  /** A guest script gives each clone a hostname and IP of its own (after instantclone.freeze). */
+  reidentifies: boolean;
 }

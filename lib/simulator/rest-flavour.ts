@@ -24,6 +24,12 @@ export function restApiForm(
     return { method: getting ? "GET" : call.method, path: "/api/session", query };
   }
   if (!call.path.startsWith("/rest/vcenter/")) return undefined;
+  // /rest names a power action in the path (…/power/stop), /api in the query (…/power?action=stop).
+  const power = /^\/rest(\/vcenter\/vm\/[^/]+\/power)\/(start|stop|suspend|reset)$/.exec(call.path);
+  if (power && call.method === "POST") {
+    query.set("action", power[2]);
+    return { method: "POST", path: `/api${power[1]}`, query };
+  }
   return { method: call.method, path: `/api${call.path.slice("/rest".length)}`, query };
 }
 

@@ -1,3 +1,4 @@
+import { getGuestIdentity, getTools, listGuestInterfaces } from "./guest-handlers";
 import { instantClone } from "./instant-clone";
 import {
   listClusters,
@@ -21,6 +22,7 @@ import {
   listParallel,
   listSerial,
 } from "./vm-handlers";
+import { deleteVm, powerStop } from "./vm-lifecycle";
 
 const get = (
   pattern: string,
@@ -78,7 +80,31 @@ export const API_ROUTES: readonly Route[] = [
     handle: instantClone,
   },
   get(vm, "vcenter.vm.get", getVm),
+  {
+    method: "DELETE",
+    pattern: vm,
+    operation: "vcenter.vm.delete",
+    auth: "session",
+    query: [],
+    handle: deleteVm,
+  },
   get(`${vm}/power`, "vcenter.vm.power.get", getPower),
+  {
+    method: "POST",
+    pattern: `${vm}/power`,
+    action: "stop",
+    operation: "vcenter.vm.power.stop",
+    auth: "session",
+    query: [],
+    handle: powerStop,
+  },
+  get(`${vm}/tools`, "vcenter.vm.tools.get", getTools),
+  get(`${vm}/guest/identity`, "vcenter.vm.guest.identity.get", getGuestIdentity),
+  get(
+    `${vm}/guest/networking/interfaces`,
+    "vcenter.vm.guest.networking.interfaces.list",
+    listGuestInterfaces,
+  ),
   get(`${vm}/hardware/ethernet`, "vcenter.vm.hardware.ethernet.list", listEthernet),
   get(`${vm}/hardware/ethernet/{nic}`, "vcenter.vm.hardware.ethernet.get", getEthernet),
   get(`${vm}/hardware/serial`, "vcenter.vm.hardware.serial.list", listSerial),

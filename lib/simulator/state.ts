@@ -5,6 +5,9 @@ import { FaultStore } from "./faults";
 import type { Inventory } from "./inventory";
 import { SessionStore } from "./sessions";
 
+/** A few hundred ms: long enough to see "waiting for VMware Tools", short enough for tests. */
+export const DEFAULT_GUEST_READY_MS = 400;
+
 export type SimulatorMode = "api" | "rest" | "legacy67";
 
 /** Everything one running simulator holds; handlers get it with each request. */
@@ -21,6 +24,8 @@ export class SimulatorState {
     readonly mode: SimulatorMode,
     sessionIdleMs: number,
     cloneMs = 0,
+    /** How long after power-on a clone's VMware Tools start answering. */
+    readonly guestReadyMs = DEFAULT_GUEST_READY_MS,
   ) {
     this.clones = new CloneQueue(cloneMs);
     this.inventory = buildInventory(seed, vmCount);

@@ -29,6 +29,8 @@ export type Privilege =
   | "VirtualMachine.Provisioning.Clone"
   | "VirtualMachine.Inventory.CreateFromExisting"
   | "VirtualMachine.Interact.PowerOn"
+  | "VirtualMachine.Interact.PowerOff"
+  | "VirtualMachine.Inventory.Delete"
   | "Resource.AssignVMToPool"
   | "Datastore.AllocateSpace"
   | "Network.Assign";

@@ -1,3 +1,4 @@
+import { guestIdentityFor } from "./guest-identity";
 import { assignedMac, biosUuid, instanceUuid } from "./identity";
 import type { Inventory } from "./inventory";
 import type {
@@ -53,6 +54,8 @@ export interface VmSpec {
   nics: NicSpec[];
   serial?: PortSpec<SerialBacking>[];
   parallel?: PortSpec<ParallelBacking>[];
+  /** The guest gives each of its instant clones a fresh hostname and IP. */
+  reidentifies?: boolean;
 }
 
 /** The backing vCenter reports for a NIC on that network, taking a distributed port if needed. */
@@ -113,8 +116,9 @@ export function createVm(inv: Inventory, spec: VmSpec): Vm {
     start_connected: port.startConnected ?? false,
     allow_guest_control: false,
   }));
+  const id = inv.newVmId();
   return {
-    id: inv.newVmId(),
+    id,
     name: spec.name,
     datacenter: host.datacenter,
     folder: spec.folder,
@@ -145,5 +149,7 @@ export function createVm(inv: Inventory, spec: VmSpec): Vm {
     nics,
     serialPorts,
     parallelPorts,
+    guest: guestIdentityFor(id, spec.name, spec.reidentifies),
+    toolsFrom: 0,
   };
 }

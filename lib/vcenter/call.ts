@@ -10,6 +10,8 @@ export interface FlavouredCall<T> {
   method?: "GET" | "POST" | "DELETE";
   /** The /api form of the path with its query. */
   path: string;
+  /** The /rest path, where it is not the /api one with filter. keys (power actions: …/power/stop). */
+  restPath?: string;
   body?: unknown;
   /** The /rest form of the body, where it differs (e.g. {"spec": …} with maps as pairs). */
   restBody?: unknown;
@@ -41,7 +43,7 @@ export async function vcenterCall<T>(ctx: VcenterContext, call: FlavouredCall<T>
     runtime,
     {
       method: call.method,
-      path: toRestPath(call.path),
+      path: call.restPath ?? toRestPath(call.path),
       session,
       body: call.restBody ?? call.body,
       schema: restAnswerSchema,

@@ -2,8 +2,11 @@ import "server-only";
 
 import type { VmDetail } from "@/lib/schemas/inventory";
 
+import { z } from "zod";
+
 import { vcenterCall } from "./call";
 import type { VcenterContext } from "./context";
+import { VcenterError } from "./errors";
 import { fromPairs } from "./flavour";
 import { type VmInfo, vmInfoSchema } from "./vcenter-schemas";
 
@@ -97,4 +100,36 @@ function pickBacking(backing: Record<string, unknown> & { type: string }) {
     network_location: text("network_location"),
     proxy: text("proxy"),
   };
+}
+
+const noBody = z.unknown();
+
+/**
+ * Powers a VM off (hard stop, as vCenter's power.stop does). A VM already off is fine: vCenter
+ * answers ALREADY_IN_DESIRED_STATE, and that is the state asked for.
+ */
+export async function powerOff(ctx: VcenterContext, vm: string): Promise<void> {
+  const id = encodeURIComponent(vm);
+  try {
+    await vcenterCall(ctx, {
+      method: "POST",
+      path: `/api/vcenter/vm/${id}/power?action=stop`,
+      restPath: `/rest/vcenter/vm/${id}/power/stop`,
+      schema: noBody,
+      timeoutMs: ctx.runtime.timeouts.clone,
+    });
+  } catch (err) {
+    if (err instanceof VcenterError && err.errorType === "ALREADY_IN_DESIRED_STATE") return;
+    throw err;
+  }
+}
+
+/** Deletes a VM that is not running (vCenter refuses a running one). */
+export async function deleteVm(ctx: VcenterContext, vm: string): Promise<void> {
+  await vcenterCall(ctx, {
+    method: "DELETE",
+    path: `/api/vcenter/vm/${encodeURIComponent(vm)}`,
+    schema: noBody,
+    timeoutMs: ctx.runtime.timeouts.clone,
+  });
 }

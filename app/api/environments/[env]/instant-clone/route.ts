@@ -1,6 +1,7 @@
 import { outcomeResponse } from "@/lib/clones/outcome-response";
 import { resumeSettling } from "@/lib/clones/settle-worker";
 import { submitClone } from "@/lib/clones/submit-clone";
+import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
 import { ConsoleError } from "@/lib/http/console-error";
 import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -30,11 +31,18 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter, request
   const idempotencyKey = idempotencyKeyOf(req);
   const spec = instantCloneSpecSchema.parse(await readJsonObject(req));
   void resumeSettling(envId, operator);
-  // Refused with 503 once the console is stopping; otherwise the stop waits for it.
-  const { operation, replayed } = await trackWork("clone", () =>
-    submitClone(vcenter, { env: envId, operator, spec, idempotencyKey, requestId }),
+  // Refused with 503 once the console is stopping; otherwise the stop waits for it. Beside the
+  // clone, best effort, for the identity clash warning: the source's hostname and IP (cloning
+  // does not change the source, so the submission is recorded without waiting for it).
+  const [sourceIdentity, { operation, replayed }] = await trackWork("clone", () =>
+    Promise.all([
+      readSourceIdentity(vcenter, spec.source),
+      submitClone(vcenter, { env: envId, operator, spec, idempotencyKey, requestId }),
+    ]),
   );
   if (!replayed) countClone(operation);
+  if (operation.state === "succeeded" && !replayed)
+    keepSourceIdentity(operation.id, sourceIdentity);
   // A replay is answered from the history and never reached vCenter: before handing it over,
   // ask vCenter whether it still honours the session (a dead session reads nothing).
   if (replayed) await assertSessionHonoured(envId, vcenter);

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
+import { withAfterlife } from "@/lib/clones/annotate";
+import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { queryInt } from "@/lib/http/query-number";
@@ -24,11 +26,15 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
     queryParams(new URL(req.url).searchParams, ["outcome", "limit", "offset"]),
   );
   await assertSessionHonoured(envId, vcenter);
-  // Never waits on vCenter for outcomes: open ones are settled in the background.
+  // Never waits on vCenter for outcomes: open clones and deletions are settled in the background.
   void resumeSettling(envId, operator);
-  return NextResponse.json(
-    history().list(envId, { state: query.outcome, limit: query.limit, offset: query.offset }),
-  );
+  void settleUnknownDeletions(vcenter, envId, operator.user).catch(() => undefined);
+  const page = history().list(envId, {
+    state: query.outcome,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return NextResponse.json({ ...page, items: page.items.map(withAfterlife) });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
