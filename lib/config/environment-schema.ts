@@ -22,6 +22,7 @@ export const environmentSchema = z
       .regex(/^(#[0-9a-fA-F]{3,8}|[a-z]{3,20})$/, { error: "must be a CSS colour name or #hex" })
       .optional(),
     api: z.enum(["auto", "api", "rest"]).optional(),
+    inventoryTtlSeconds: z.number().int().min(1).max(86_400).optional(),
     simulator: z
       .strictObject({
         vms: z.number().int().min(1).max(200_000).optional(),

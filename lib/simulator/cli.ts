@@ -16,6 +16,7 @@ const { values } = parseArgs({
     mode: { type: "string", default: "api" },
     "session-idle-ms": { type: "string" },
     quiet: { type: "boolean", default: false },
+    "list-cost-ms": { type: "string" },
   },
 });
 
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
       ? { sessionIdleMs: number("session-idle-ms", values["session-idle-ms"]) }
       : {}),
     quiet: values.quiet,
+    ...(values["list-cost-ms"] !== undefined
+      ? { listCostMsPerItem: Number(values["list-cost-ms"]) }
+      : {}),
   });
   console.log(`simulator listening on ${sim.url}${caFile ? ` (CA certificate: ${caFile})` : ""}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const)

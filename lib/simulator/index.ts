@@ -28,6 +28,11 @@ export interface SimulatorOptions {
   mode?: SimulatorMode;
   /** No request log on stdout. */
   quiet?: boolean;
+  /**
+   * What each item of a list answer costs, in ms, on top of the simulator's own work (default
+   * 0.1, see README "What a list costs"); 0 for none.
+   */
+  listCostMsPerItem?: number;
 }
 
 export interface RunningSimulator {
@@ -36,6 +41,9 @@ export interface RunningSimulator {
   caPem?: string;
   close(): Promise<void>;
 }
+
+/** A real vCenter's cost of one item of a list answer, assumed (README "What a list costs"). */
+export const DEFAULT_LIST_COST_MS_PER_ITEM = 0.1;
 
 export const SIMULATOR_USERS = [
   "administrator@vsphere.local",
@@ -54,6 +62,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.mode ?? "api",
     opts.sessionIdleMs ?? 30 * 60_000,
   );
+  sim.listCostMsPerItem = opts.listCostMsPerItem ?? DEFAULT_LIST_COST_MS_PER_ITEM;
   const handler = requestHandler(sim, opts.quiet ? undefined : (line) => console.log(line));
   let server: Server;
   let caPem: string | undefined;

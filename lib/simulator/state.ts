@@ -12,6 +12,8 @@ export class SimulatorState {
   readonly sessions: SessionStore;
   readonly faults = new FaultStore();
   readonly calls = new CallLog();
+  /** Added to a list answer per item it holds (ms), so large lists cost what vCenter's do. */
+  listCostMsPerItem = 0;
 
   constructor(
     readonly seed: number,

@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
-import { listFolders } from "@/lib/vcenter/inventory";
+import { searchPlacement } from "@/lib/inventory/placement";
+import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/folders – VM folders
-export const GET = withOperator(async ({ vcenter }) =>
-  NextResponse.json(await listFolders(vcenter)),
+// GET /api/environments/{env}/folders?q=&limit=&refresh= – VM folders, searched by name
+export const GET = withOperator(async ({ req, operator, vcenter }) =>
+  NextResponse.json(
+    await searchPlacement(vcenter, operator.user, "folders", placementSearchQuery(req.url)),
+  ),
 );

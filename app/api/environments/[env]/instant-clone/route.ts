@@ -4,6 +4,7 @@ import { withOperator } from "@/lib/http/env-route";
 import { readJsonObject } from "@/lib/http/read-json";
 import { outcomeResponse } from "@/lib/history/outcome-response";
 import { submitClone } from "@/lib/history/submit-clone";
+import { rememberClone } from "@/lib/inventory/vms";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 
 const idempotencyKeySchema = z
@@ -25,5 +26,7 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter }) => {
     spec,
     idempotencyKey,
   });
+  if (operation.state === "succeeded" && operation.vm)
+    rememberClone(envId, operator.user, spec, operation.vm);
   return outcomeResponse(operation);
 });

@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
-import { listNetworks } from "@/lib/vcenter/inventory";
+import { searchPlacement } from "@/lib/inventory/placement";
+import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/networks – networks, with their types
-export const GET = withOperator(async ({ vcenter }) =>
-  NextResponse.json(await listNetworks(vcenter)),
+// GET /api/environments/{env}/networks?q=&limit=&refresh= – networks, searched by name
+export const GET = withOperator(async ({ req, operator, vcenter }) =>
+  NextResponse.json(
+    await searchPlacement(vcenter, operator.user, "networks", placementSearchQuery(req.url)),
+  ),
 );

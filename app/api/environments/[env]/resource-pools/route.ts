@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
-import { listResourcePools } from "@/lib/vcenter/inventory";
+import { searchPlacement } from "@/lib/inventory/placement";
+import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/resource-pools – resource pools
-export const GET = withOperator(async ({ vcenter }) =>
-  NextResponse.json(await listResourcePools(vcenter)),
+// GET /api/environments/{env}/resource-pools?q=&limit=&refresh= – resource pools, searched by name
+export const GET = withOperator(async ({ req, operator, vcenter }) =>
+  NextResponse.json(
+    await searchPlacement(vcenter, operator.user, "resource-pools", placementSearchQuery(req.url)),
+  ),
 );

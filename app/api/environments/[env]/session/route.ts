@@ -11,6 +11,7 @@ import {
   setSessionCookie,
 } from "@/lib/http/session-cookie";
 import { isHttps } from "@/lib/http/origin-check";
+import { dropInventory } from "@/lib/inventory/vms";
 import { loginSchema } from "@/lib/schemas/inventory";
 import { VcenterError } from "@/lib/vcenter/errors";
 import { currentUser, login, logout } from "@/lib/vcenter/session";
@@ -40,7 +41,8 @@ export const GET = withOperator(async ({ runtime, vcenter }) => {
 });
 
 // DELETE /api/environments/{env}/session – log out here and in vCenter
-export const DELETE = withOperator(async ({ req, envId, runtime, vcenter }) => {
+export const DELETE = withOperator(async ({ req, envId, runtime, vcenter, operator }) => {
+  dropInventory(envId, operator.user);
   try {
     await logout(runtime, vcenter.session, vcenter.log);
   } catch (err) {
