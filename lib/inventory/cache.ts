@@ -158,5 +158,10 @@ export const inventoryCacheStats = (): InventoryCacheStats => inventoryCache().s
 /** The key of one list of one user in one environment; user names compare in any case. */
 export const cacheKey = (env: string, user: string, kind: string) =>
   `${userPrefix(env, user)}${kind}`;
-export const userPrefix = (env: string, user: string) =>
-  `${env}\u0000${user.toLowerCase()}\u0000`;
+export const userPrefix = (env: string, user: string) => `${env}\u0000${user.toLowerCase()}\u0000`;
+
+/** Tests: start over with an empty cache, with the budget they choose. */
+export function resetInventoryCache(budgetBytes = inventoryBudgetBytes()): InventoryCache {
+  const store = globalThis as { __iccInventoryCache?: InventoryCache };
+  return (store.__iccInventoryCache = new InventoryCache(budgetBytes));
+}

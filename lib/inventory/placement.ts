@@ -51,7 +51,10 @@ export async function searchPlacement<K extends PlacementKind>(
     key,
     async () => {
       const list = (await readers[kind](ctx)) as ItemOf<K>[];
-      const bytes = list.reduce((sum, item) => sum + ITEM_BYTES + JSON.stringify(item).length * 2, 0);
+      const bytes = list.reduce(
+        (sum, item) => sum + ITEM_BYTES + JSON.stringify(item).length * 2,
+        0,
+      );
       return { value: list.map((item) => ({ item, lower: item.name.toLowerCase() })), bytes };
     },
     { ttlMs: ttlMs(ctx.runtime.config), refresh: query.refresh },

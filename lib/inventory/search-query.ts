@@ -14,7 +14,13 @@ const limit = (max: number) =>
     .string()
     .regex(/^\d{1,7}$/, { error: `Must be a whole number from 1 to ${max}, in digits` })
     .transform(Number)
-    .pipe(z.number().int().min(1, { error: "Must be at least 1" }).max(max, { error: `Must be at most ${max}` }))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: "Must be at least 1" })
+        .max(max, { error: `Must be at most ${max}` }),
+    )
     .optional();
 
 const common = {
