@@ -7,6 +7,7 @@ import path from "node:path";
 import { type Call, report, timeCalls } from "./latency";
 import { loadBench } from "./load";
 import { reportPageWeights } from "./page-weight";
+import { scaleBench } from "./scale";
 import { startConsoleProcess, startSimulatorProcess } from "./servers";
 
 const WARMUP = 30;
@@ -17,6 +18,9 @@ const USER = "administrator@vsphere.local";
 async function main() {
   if (!existsSync(path.resolve(import.meta.dirname, "../../.next/BUILD_ID")))
     throw new Error("No production build: run `npm run build` first");
+  // `npm run bench -- scale` runs the scale section alone.
+  const only = process.argv[2];
+  if (only === "scale") return scaleBench();
   const sim = await startSimulatorProcess(18789);
   const app = await startConsoleProcess(13789, sim.url);
   try {
@@ -73,6 +77,7 @@ async function main() {
     app.stop();
     sim.stop();
   }
+  await scaleBench();
 }
 
 async function directLogin(url: string): Promise<string> {
