@@ -105,8 +105,8 @@ async function partitionedRead(simUrl: string, token: string): Promise<number> {
   const worker = async () => {
     while (next < hosts.length) {
       const { host } = hosts[next++];
-      count += ((await call(`${simUrl}/api/vcenter/vm?hosts=${host}`, headers)) as unknown[])
-        .length;
+      const part = (await call(`${simUrl}/api/vcenter/vm?hosts=${host}`, headers)) as unknown[];
+      count += part.length;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
