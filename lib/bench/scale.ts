@@ -38,22 +38,25 @@ export async function scaleBench(): Promise<void> {
 
     const direct: number[] = [];
     const cold: number[] = [];
+    let session = cookie;
     for (let run = 0; run < COLD_RUNS; run++) {
-      direct.push(await timed(() => partitionedRead(sim.url, token)));
-      // refresh=1 waits for a new read, as the first search on a cold cache does; the folder
-      // search after it waits for the read by folder, so the next run starts on a quiet vCenter.
-      cold.push(await timed(() => call(vms(`q=web-0&limit=50&refresh=1`), { cookie })));
-      await call(vms("folder=group-v3&limit=1"), { cookie });
+      direct.push(await timed(() => directAnswer(sim.url, token, "web-0")));
+      // Logging out drops the user's inventory: the search after the new login is a first one.
+      await consoleLogout(app.url, session);
+      session = await consoleLogin(app.url);
+      cold.push(await timed(() => call(vms(`q=web-0&limit=50`), { cookie: session })));
+      // Waits for the read by folder, so the next run starts on a quiet vCenter.
+      await call(vms("folder=group-v3&limit=1"), { cookie: session });
     }
     const heapAfter = await heapUsedAfterGc(app.inspector!);
 
     const firstAsked: number[] = [];
     for (const q of QUERIES)
-      firstAsked.push(await timed(() => call(vms(`q=${q}&limit=50`), { cookie })));
+      firstAsked.push(await timed(() => call(vms(`q=${q}&limit=50`), { cookie: session })));
     const warm: number[] = [];
     for (let i = 0; i < WARM_SAMPLES; i++) {
       const q = QUERIES[i % QUERIES.length];
-      warm.push(await timed(() => call(vms(`q=${q}&limit=50`), { cookie })));
+      warm.push(await timed(() => call(vms(`q=${q}&limit=50`), { cookie: session })));
     }
 
     const d = summarize(direct);
@@ -62,10 +65,10 @@ export async function scaleBench(): Promise<void> {
     const f = summarize(firstAsked);
     console.log(`scale: ${VMS} VMs, list answers at the simulator's default cost per item`);
     console.log(
-      `  direct partitioned read (by host, ${CONCURRENCY} at a time)   median ${ms(d.median)} p95 ${ms(d.p95)} (n=${d.n})`,
+      `  direct: partitioned read (by host, ${CONCURRENCY} at a time) + frozen flags of the page   median ${ms(d.median)} p95 ${ms(d.p95)} (n=${d.n})`,
     );
     console.log(
-      `  cold search through the console (refresh=1)  median ${ms(c.median)} p95 ${ms(c.p95)}, ${(c.median / d.median).toFixed(2)}x direct (goal <= 1.3x)`,
+      `  cold search through the console (first after login)  median ${ms(c.median)} p95 ${ms(c.p95)}, ${(c.median / d.median).toFixed(2)}x direct (goal <= 1.3x)`,
     );
     console.log(
       `  warm search, repeated query                  median ${ms(w.median)} p95 ${ms(w.p95)} (n=${w.n}; goal p95 <= 100 ms)`,
@@ -96,22 +99,37 @@ async function call(url: string, headers: Record<string, string>, expect = 200):
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Every VM listed straight from vCenter, one part per host, as the console reads it. */
-async function partitionedRead(simUrl: string, token: string): Promise<number> {
+type Summary = { vm: string; name: string; power_state: string };
+
+/**
+ * The answer to one search computed straight from vCenter, as the console did before its
+ * cache: every VM listed, one part per host; the matches sorted; the page's first 25 running
+ * VMs read for their frozen flag (6 at a time).
+ */
+async function directAnswer(simUrl: string, token: string, q: string): Promise<void> {
   const headers = { "vmware-api-session-id": token };
   const hosts = (await call(`${simUrl}/api/vcenter/host`, headers)) as { host: string }[];
+  const all: Summary[] = [];
+  await pool(hosts, CONCURRENCY, async ({ host }) => {
+    all.push(...((await call(`${simUrl}/api/vcenter/vm?hosts=${host}`, headers)) as Summary[]));
+  });
+  if (all.length !== VMS)
+    throw new Error(`the partitioned read found ${all.length} VMs, not ${VMS}`);
+  const order = new Intl.Collator("en", { numeric: true });
+  const page = all
+    .filter((vm) => vm.name.toLowerCase().includes(q))
+    .sort((a, b) => order.compare(a.name, b.name))
+    .slice(0, 50);
+  const running = page.filter((vm) => vm.power_state === "POWERED_ON").slice(0, 25);
+  await pool(running, 6, ({ vm }) => call(`${simUrl}/api/vcenter/vm/${vm}`, headers));
+}
+
+async function pool<T>(items: T[], n: number, task: (item: T) => Promise<unknown>) {
   let next = 0;
-  let count = 0;
   const worker = async () => {
-    while (next < hosts.length) {
-      const { host } = hosts[next++];
-      const part = (await call(`${simUrl}/api/vcenter/vm?hosts=${host}`, headers)) as unknown[];
-      count += part.length;
-    }
+    while (next < items.length) await task(items[next++]);
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (count !== VMS) throw new Error(`the partitioned read found ${count} VMs, not ${VMS}`);
-  return count;
+  await Promise.all(Array.from({ length: n }, worker));
 }
 
 async function directLogin(url: string): Promise<string> {
@@ -120,6 +138,14 @@ async function directLogin(url: string): Promise<string> {
     headers: { authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}` },
   });
   return (await res.json()) as string;
+}
+
+async function consoleLogout(url: string, cookie: string): Promise<void> {
+  const res = await fetch(`${url}/api/environments/scale/session`, {
+    method: "DELETE",
+    headers: { cookie, origin: url },
+  });
+  if (res.status !== 204) throw new Error(`console logout: ${res.status} ${await res.text()}`);
 }
 
 async function consoleLogin(url: string): Promise<string> {
