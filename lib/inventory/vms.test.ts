@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(async () => {
   resetInventoryCache();
+  await fetch(`${sim.url}/__sim/faults`, { method: "DELETE" });
   await fetch(`${sim.url}/__sim/reset`, { method: "POST" });
   await fetch(`${sim.url}/__sim/calls`, { method: "DELETE" });
 });
@@ -83,6 +84,25 @@ describe("search in the cached inventory", () => {
     await searchVms(ctx, ADMIN, { folder: "group-v3", limit: 1 }); // waits for the folders
     const { items } = await searchVms(ctx, ADMIN, { q: "golden-ubuntu-22", limit: 1 });
     expect(items[0]).toMatchObject({ vm: "vm-1007", host: "host-9", folder: "group-v32" });
+  });
+
+  it("a failed read by folder fails the folder search only, and the next one reads again", async () => {
+    await fetch(`${sim.url}/__sim/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        match: { method: "GET", path: "/api/vcenter/vm?folders=" },
+        kind: "error",
+        status: 503,
+        times: 1,
+      }),
+    });
+    expect((await searchVms(ctx, ADMIN, { q: "prod-web", limit: 5 })).total).toBe(2);
+    await expect(searchVms(ctx, ADMIN, { folder: "group-v30", limit: 5 })).rejects.toMatchObject({
+      status: 503,
+    });
+    const prod = await searchVms(ctx, ADMIN, { folder: "group-v30", limit: 50 });
+    expect(names(prod.items)).toEqual(sorted(names(await direct("folders=group-v30"))));
   });
 
   it("answers later searches from memory: no call reaches vCenter", async () => {

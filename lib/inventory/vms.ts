@@ -17,7 +17,7 @@ export const READ_CONCURRENCY = 8;
 interface VmInventory {
   index: VmIndex;
   /** Settles when every VM's folder is known; a folder search waits for it. */
-  folders: Promise<void>;
+  folders: () => Promise<void>;
 }
 
 export interface VmSearchAnswer {
@@ -44,7 +44,7 @@ export async function searchVms(
     ttlMs: ttlMs(ctx.runtime.config),
     refresh: query.refresh,
   });
-  if (query.folder) await kept.value.folders;
+  if (query.folder) await kept.value.folders();
   const { items, total } = kept.value.index.search(query);
   await learnFrozenFlags(ctx, items);
   return { items: items.map(vmSummaryOf), total, as_of: kept.asOf.toISOString() };
@@ -58,14 +58,21 @@ async function readInventory(ctx: VcenterContext, key: string) {
     previous?.index,
   );
   // The read by host answers the first search; the folders follow, so that a search that
-  // does not filter by folder never waits for them.
-  const folders = fetchAllVms(ctx, { by: "folder", concurrency: READ_CONCURRENCY }).then(
-    (reads) => {
-      index.setFolders(reads);
-      cache.resize(key, index.bytes);
-    },
-  );
-  folders.catch(() => {}); // awaited by folder searches, which then answer the error
+  // does not filter by folder never waits for them. A failed read by folder is tried again by
+  // the next search that needs it.
+  let pending: Promise<void> | undefined;
+  const folders = () =>
+    (pending ??= fetchAllVms(ctx, { by: "folder", concurrency: READ_CONCURRENCY }).then(
+      (reads) => {
+        index.setFolders(reads);
+        cache.resize(key, index.bytes);
+      },
+      (err: unknown) => {
+        pending = undefined;
+        throw err;
+      },
+    ));
+  folders().catch(() => {}); // a folder search waits for it and answers its error
   return { value: { index, folders }, bytes: index.bytes };
 }
 
