@@ -55,14 +55,23 @@ export async function startBigSimulator(port: number, vms: number): Promise<Scal
   return { url, startMs: performance.now() - started, stop: () => child.kill("SIGTERM") };
 }
 
-/** `next start` on the production build, one environment "scale", inspector on. */
+/**
+ * `next start` on the production build, inspector on, with the environments "scale" (the
+ * given vCenter) and "small" (a 40-VM simulator the console starts itself).
+ */
 export async function startInspectedConsole(
   port: number,
   vcenterUrl: string,
 ): Promise<ScaleServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "icc-scale-"));
   const envFile = path.join(dir, "environments.json");
-  writeFileSync(envFile, JSON.stringify([{ id: "scale", label: "Scale", url: vcenterUrl }]));
+  writeFileSync(
+    envFile,
+    JSON.stringify([
+      { id: "scale", label: "Scale", url: vcenterUrl },
+      { id: "small", label: "Small", simulator: { vms: 40 } },
+    ]),
+  );
   const url = `http://127.0.0.1:${port}`;
   await free(`${url}/api/health`);
   const started = performance.now();
