@@ -76,16 +76,14 @@ export async function readPart(
 }
 
 function toRead(vm: VmSummaries[number], params: Params): VmRead {
+  // Assigned rather than spread: this runs once per VM, 50,000 times on a large inventory.
+  const read: VmRead = { vm: vm.vm, name: vm.name, power_state: vm.power_state };
   const memory = vm.memory_size_MiB ?? vm.memory_size_mib;
-  return {
-    vm: vm.vm,
-    name: vm.name,
-    power_state: vm.power_state,
-    ...(vm.cpu_count !== undefined ? { cpu_count: vm.cpu_count } : {}),
-    ...(memory !== undefined ? { memory_size_MiB: memory } : {}),
-    ...(params.hosts ? { host: params.hosts } : {}),
-    ...(params.folders ? { folder: params.folders } : {}),
-  };
+  if (vm.cpu_count !== undefined) read.cpu_count = vm.cpu_count;
+  if (memory !== undefined) read.memory_size_MiB = memory;
+  if (params.hosts) read.host = params.hosts;
+  if (params.folders) read.folder = params.folders;
+  return read;
 }
 
 async function splitValues(ctx: VcenterContext, key: SplitKey, limit: Limiter) {
