@@ -63,8 +63,12 @@ test("the placement lists answer {items, total, as_of} and search by name", asyn
   expect(pg.items.map((n) => n.name)).toEqual(["pg-dev-ephemeral", "pg-prod-static"]);
 });
 
+// A folder search waits for the read by folder, which follows the first search: after it,
+// nothing is left under way.
+const WARM_UP = "/vms?folder=group-v3&limit=1";
+
 test("searches after the first read never reach vCenter", async () => {
-  await get(admin, "/vms?limit=1");
+  await get(admin, WARM_UP);
   await resetCalls();
   for (const q of ["lab-off", "db", "zz-none"])
     await get(admin, `/vms?q=${q}&power_state=POWERED_OFF`);
@@ -75,7 +79,7 @@ test("searches after the first read never reach vCenter", async () => {
 });
 
 test("a clone made through the console is in the list at once", async () => {
-  await get(admin, "/vms?limit=1");
+  await get(admin, WARM_UP);
   await resetCalls();
   const name = uniqueName("inv-clone");
   const res = await admin.post(`${E}/instant-clone`, {

@@ -47,6 +47,8 @@ export async function searchVms(
   if (query.folder) await kept.value.folders();
   const { items, total } = kept.value.index.search(query);
   await learnFrozenFlags(ctx, items);
+  // The read by folder starts once a search is answered, so it never slows the first one.
+  kept.value.folders().catch(() => {}); // a folder search waits for it and answers its error
   return { items: items.map(vmSummaryOf), total, as_of: kept.asOf.toISOString() };
 }
 
@@ -57,9 +59,9 @@ async function readInventory(ctx: VcenterContext, key: string) {
     await fetchAllVms(ctx, { by: "host", concurrency: READ_CONCURRENCY }),
     previous?.index,
   );
-  // The read by host answers the first search; the folders follow, so that a search that
-  // does not filter by folder never waits for them. A failed read by folder is tried again by
-  // the next search that needs it.
+  // The read by host answers the first search; the folders follow (see searchVms), so that a
+  // search that does not filter by folder never waits for them. A failed read by folder is
+  // tried again by the next search that needs it.
   let pending: Promise<void> | undefined;
   const folders = () =>
     (pending ??= fetchAllVms(ctx, { by: "folder", concurrency: READ_CONCURRENCY }).then(
@@ -72,7 +74,6 @@ async function readInventory(ctx: VcenterContext, key: string) {
         throw err;
       },
     ));
-  folders().catch(() => {}); // a folder search waits for it and answers its error
   return { value: { index, folders }, bytes: index.bytes };
 }
 
