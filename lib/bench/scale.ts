@@ -1,3 +1,5 @@
+import { loadavg } from "node:os";
+
 import { request } from "undici";
 
 import { heapUsedAfterGc } from "../../e2e/heap-after-gc";
@@ -65,7 +67,9 @@ export async function scaleBench(): Promise<void> {
     const c = summarize(cold);
     const w = summarize(warm);
     const f = summarize(firstAsked);
-    console.log(`scale: ${VMS} VMs, list answers at the simulator's default cost per item`);
+    console.log(
+      `scale: ${VMS} VMs, list answers at the simulator's default cost per item; load average ${loadavg()[0].toFixed(1)}`,
+    );
     console.log(
       `  direct: partitioned read (by host, ${CONCURRENCY} at a time) + frozen flags of the page   median ${ms(d.median)} p95 ${ms(d.p95)} (n=${d.n})`,
     );
