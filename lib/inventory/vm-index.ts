@@ -30,6 +30,11 @@ export interface VmQuery {
   limit: number;
 }
 
+const POWER_STATE = Object.fromEntries(powerStates.map((s) => [s, s])) as Record<
+  PowerState,
+  PowerState
+>;
+
 // Rough heap cost of one entry beyond its strings (object, array slot, map slot), checked
 // against a heap snapshot after GC by the bench's scale section.
 const ENTRY_BYTES = 200;
@@ -45,9 +50,10 @@ export class VmIndex {
   constructor(reads: VmRead[], previous?: VmIndex) {
     // Folders come from a second read: until it lands, the previous read's folders stand in.
     // Frozen flags are learnt again, as vCenter may have changed them.
-    this.sorted = reads.map((read) =>
-      this.entry({ ...read, folder: read.folder ?? previous?.byId.get(read.vm)?.folder }),
-    );
+    const before = previous?.byId;
+    this.sorted = new Array<VmEntry>(reads.length);
+    for (let i = 0; i < reads.length; i++)
+      this.sorted[i] = this.entry(reads[i], undefined, before?.get(reads[i].vm)?.folder);
     this.sorted.sort(byName);
     for (const entry of this.sorted) this.byId.set(entry.vm, entry);
   }
@@ -112,7 +118,7 @@ export class VmIndex {
     }
   }
 
-  private entry(read: VmRead & { frozen?: boolean }, old?: VmEntry): VmEntry {
+  private entry(read: VmRead & { frozen?: boolean }, old?: VmEntry, folder?: string): VmEntry {
     const lower = read.name.toLowerCase();
     const entry: VmEntry = {
       vm: read.vm,
@@ -120,9 +126,9 @@ export class VmIndex {
       lower: lower === read.name ? read.name : lower,
       simple: isSimpleName(read.name),
       // One string per state and per host and folder id, not one per VM.
-      power_state: powerStates.find((s) => s === read.power_state) ?? read.power_state,
+      power_state: POWER_STATE[read.power_state] ?? read.power_state,
       host: read.host ? this.intern(read.host) : old?.host,
-      folder: read.folder ? this.intern(read.folder) : old?.folder,
+      folder: read.folder ? this.intern(read.folder) : (old?.folder ?? folder),
       cpu_count: read.cpu_count,
       memory_size_MiB: read.memory_size_MiB,
       frozen: read.frozen ?? old?.frozen,
