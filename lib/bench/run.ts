@@ -1,6 +1,7 @@
 // `npm run bench`: the console's own cost, measured in one run against the simulator with no
 // added latency: GET vms and instant-clone, called directly on the simulator and through the
-// console. Needs a production build (`npm run build`).
+// console; then the "scale" section (scale.ts) on a 50,000-VM simulator, which
+// `npm run bench -- scale` runs alone. Needs a production build (`npm run build`).
 import { existsSync } from "node:fs";
 import path from "node:path";
 
