@@ -7,7 +7,10 @@ test("instant-clones a running VM with a NIC moved and a manual MAC", async ({ a
   // dev-ubuntu-01 runs on a Cluster-A host, on "VM Network"; "pg-dev-ephemeral" reaches that host.
   const source = await findSource(admin, (vm) => vm.name === "dev-ubuntu-01");
   const nic = source.nics[0];
-  const networks = await getJson<NetworkItem[]>(admin, "/api/environments/sim/networks");
+  const { items: networks } = await getJson<{ items: NetworkItem[] }>(
+    admin,
+    "/api/environments/sim/networks",
+  );
   const target = networks.find((n) => n.name === "pg-dev-ephemeral");
   expect(target!.network).not.toBe(nic.backing.network);
   const mac = randomMac();
@@ -55,7 +58,7 @@ test("a clone lands in the chosen folder and honours disconnect-all-NICs and the
   admin,
 }) => {
   const source = await findSource(admin, (vm) => vm.nics.length > 0);
-  const folders = await getJson<{ folder: string; name: string }[]>(
+  const { items: folders } = await getJson<{ items: { folder: string; name: string }[] }>(
     admin,
     "/api/environments/sim/folders",
   );

@@ -238,7 +238,8 @@ test("a session that expired in vCenter gives vCenter's 401, and a new login wor
 }) => {
   const own = await loginAs(playwright, USERS.admin, "faults");
   await faults.expireSessions();
-  const res = await own.get("/api/environments/faults/vms");
+  // refresh=1 waits for a fresh read: a search answered from the console's cache would not ask.
+  const res = await own.get("/api/environments/faults/vms?refresh=1");
   expect(res.status()).toBe(401);
   expect((await res.json()).error).toMatchObject({
     origin: "vcenter",

@@ -11,9 +11,8 @@ test("the whole clone flow works against a vCenter with only /rest", async ({ pl
     "/api/environments/rest/vms?q=dev-ubuntu-01",
   );
   const source = await getJson<VmDetail>(api, `/api/environments/rest/vms/${items[0].vm}`);
-  const target = (await getJson<NetworkItem[]>(api, "/api/environments/rest/networks")).find(
-    (n) => n.name === "pg-dev-ephemeral",
-  )!;
+  const networks = await getJson<{ items: NetworkItem[] }>(api, "/api/environments/rest/networks");
+  const target = networks.items.find((n) => n.name === "pg-dev-ephemeral")!;
   const name = uniqueName("rest");
   const res = await api.post("/api/environments/rest/instant-clone", {
     data: {

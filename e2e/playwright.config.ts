@@ -10,6 +10,7 @@ import {
   FAULTS_SIM_PORT,
   HOSTILE_SIM_PORT,
   INVALID_SIM_PORT,
+  INVENTORY_SIM_PORT,
   SIM_PORT,
   UI_FAULTS_SIM_PORT,
 } from "./ports";
@@ -74,6 +75,7 @@ export default defineConfig({
     simulator(HOSTILE_SIM_PORT),
     simulator(UI_FAULTS_SIM_PORT),
     simulator(INVALID_SIM_PORT),
+    simulator(INVENTORY_SIM_PORT),
     {
       command: `npx next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
       cwd: root,

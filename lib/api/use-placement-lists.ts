@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import {
   datastoreSchema,
   folderSchema,
+  inventoryPageSchema,
   networkSchema,
   resourcePoolSchema,
 } from "@/lib/schemas/inventory";
@@ -11,8 +12,9 @@ import {
 import { envPath, fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
-// The four placement and network lists: small, fetched once per environment, filtered in the
-// browser by the pickers.
+// The four placement and network lists. The server keeps them cached and answers a page of
+// them ({items, total, as_of}, the first 1000 by default); the hooks hand components the items,
+// the *Page hooks the whole answer (total and as_of too).
 
 const listQuery = <Schema extends z.ZodMiniType>(
   queryKey: readonly unknown[],
@@ -21,7 +23,7 @@ const listQuery = <Schema extends z.ZodMiniType>(
 ) =>
   queryOptions({
     queryKey,
-    queryFn: ({ signal }) => fetchJson(path, { schema: z.array(item), signal }),
+    queryFn: ({ signal }) => fetchJson(path, { schema: inventoryPageSchema(item), signal }),
   });
 
 export const foldersQuery = (env: string) =>
@@ -33,7 +35,16 @@ export const datastoresQuery = (env: string) =>
 export const networksQuery = (env: string) =>
   listQuery(queryKeys.networks(env), envPath(env, "/networks"), networkSchema);
 
-export const useFolders = (env: string) => useQuery(foldersQuery(env));
-export const useResourcePools = (env: string) => useQuery(resourcePoolsQuery(env));
-export const useDatastores = (env: string) => useQuery(datastoresQuery(env));
-export const useNetworks = (env: string) => useQuery(networksQuery(env));
+const itemsOf = <T>(page: { items: T[] }) => page.items;
+
+export const useFolders = (env: string) => useQuery({ ...foldersQuery(env), select: itemsOf });
+export const useResourcePools = (env: string) =>
+  useQuery({ ...resourcePoolsQuery(env), select: itemsOf });
+export const useDatastores = (env: string) =>
+  useQuery({ ...datastoresQuery(env), select: itemsOf });
+export const useNetworks = (env: string) => useQuery({ ...networksQuery(env), select: itemsOf });
+
+export const useFoldersPage = (env: string) => useQuery(foldersQuery(env));
+export const useResourcePoolsPage = (env: string) => useQuery(resourcePoolsQuery(env));
+export const useDatastoresPage = (env: string) => useQuery(datastoresQuery(env));
+export const useNetworksPage = (env: string) => useQuery(networksQuery(env));

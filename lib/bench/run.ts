@@ -1,6 +1,7 @@
 // `npm run bench`: the console's own cost, measured in one run against the simulator with no
 // added latency: GET vms and instant-clone, called directly on the simulator and through the
-// console. Needs a production build (`npm run build`).
+// console; then the "scale" section (scale.ts) on a 50,000-VM simulator, which
+// `npm run bench -- scale` runs alone. Needs a production build (`npm run build`).
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -8,6 +9,7 @@ import { type Call, report, timeCalls } from "./latency";
 import { batchBench } from "./batch";
 import { loadBench } from "./load";
 import { reportPageWeights } from "./page-weight";
+import { scaleBench } from "./scale";
 import { startConsoleProcess, startSimulatorProcess } from "./servers";
 
 const WARMUP = 30;
@@ -18,6 +20,9 @@ const USER = "administrator@vsphere.local";
 async function main() {
   if (!existsSync(path.resolve(import.meta.dirname, "../../.next/BUILD_ID")))
     throw new Error("No production build: run `npm run build` first");
+  // `npm run bench -- scale` runs the scale section alone.
+  const only = process.argv[2];
+  if (only === "scale") return scaleBench();
   const sim = await startSimulatorProcess(18789);
   const app = await startConsoleProcess(13789, sim.url);
   try {
@@ -95,6 +100,7 @@ async function main() {
     app.stop();
     sim.stop();
   }
+  await scaleBench();
 }
 
 async function directLogin(url: string): Promise<string> {

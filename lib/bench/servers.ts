@@ -50,7 +50,17 @@ export async function startSimulatorProcess(port: number, vms = 40): Promise<Sta
   const url = `http://127.0.0.1:${port}`;
   const child = await startProcess(
     "npx",
-    ["tsx", "lib/simulator/cli.ts", "--port", String(port), "--vms", String(vms)],
+    // No cost per listed item: this section measures the console's own cost per request.
+    [
+      "tsx",
+      "lib/simulator/cli.ts",
+      "--port",
+      String(port),
+      "--vms",
+      String(vms),
+      "--list-cost-ms",
+      "0",
+    ],
     {},
     `${url}/api/session`,
   );

@@ -1,3 +1,4 @@
+import { forgetVm } from "@/lib/inventory/vms";
 import "server-only";
 
 import { ConsoleError } from "@/lib/http/console-error";
@@ -59,6 +60,8 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
           history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true }),
         )
   ).then((finished) => {
+    // Gone from vCenter: gone from this operator's cached inventory too.
+    if (finished.state === "succeeded") forgetVm(input.env, input.user, input.vm);
     countDeletion(input.env, finished.state, (finished.duration_ms ?? 0) / 1000);
     return finished;
   });
@@ -85,7 +88,6 @@ async function run(ctx: VcenterContext, id: string, vm: string): Promise<Deletio
     await powerOff(ctx, vm);
     poweredOff = true;
     await deleteVm(ctx, vm);
-    // TODO(inventory, issue 11): drop the VM from the inventory cache (lib/inventory/) once it exists.
     return deletions.finish(id, { state: "succeeded" });
   } catch (err) {
     if (gone(err)) return deletions.finish(id, { state: "succeeded", alreadyGone: true });

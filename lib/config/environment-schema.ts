@@ -26,6 +26,7 @@ export const environmentSchema = z
     maxConcurrentClones: z.number().int().min(1).max(100).optional(),
     /** How long a new clone may take to report its guest (VMware Tools) before "not ready". */
     readyTimeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+    inventoryTtlSeconds: z.number().int().min(1).max(86_400).optional(),
     simulator: z
       .strictObject({
         vms: z.number().int().min(1).max(200_000).optional(),

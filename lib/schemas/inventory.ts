@@ -15,12 +15,20 @@ export const vmSummarySchema = z.object({
   power_state: powerStateSchema,
   cpu_count: z.optional(z.number()),
   memory_size_MiB: z.optional(z.number()),
+  /** The VM's host and folder, as the console's inventory read learnt them. */
+  host: z.optional(z.string()),
+  folder: z.optional(z.string()),
   /** Not in vCenter's list: the console adds it for the first running VMs of an answer. */
   instant_clone_frozen: z.optional(z.boolean()),
 });
 export type VmSummary = z.infer<typeof vmSummarySchema>;
 
-export const vmListSchema = z.object({ items: z.array(vmSummarySchema), total: z.number() });
+export const vmListSchema = z.object({
+  items: z.array(vmSummarySchema),
+  total: z.number(),
+  /** When the console read the inventory this answer was searched in (ISO time). */
+  as_of: z.optional(z.string()),
+});
 export type VmList = z.infer<typeof vmListSchema>;
 
 export const nicBackingInfoSchema = z.object({
@@ -108,6 +116,14 @@ export const networkSchema = z.object({
   name: z.string(),
   type: z.enum(networkTypes),
 });
+
+/** A searched inventory list: the page asked for, how many matched, when it was read. */
+export const inventoryPageSchema = <Item extends z.ZodMiniType>(item: Item) =>
+  z.object({ items: z.array(item), total: z.number(), as_of: z.string() });
+export const folderListSchema = inventoryPageSchema(folderSchema);
+export const resourcePoolListSchema = inventoryPageSchema(resourcePoolSchema);
+export const datastoreListSchema = inventoryPageSchema(datastoreSchema);
+export const networkListSchema = inventoryPageSchema(networkSchema);
 
 export type Folder = z.infer<typeof folderSchema>;
 export type ResourcePool = z.infer<typeof resourcePoolSchema>;

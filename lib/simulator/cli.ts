@@ -19,6 +19,7 @@ const { values } = parseArgs({
     "clone-ms": { type: "string", default: "0" },
     "guest-ready-ms": { type: "string" },
     quiet: { type: "boolean", default: false },
+    "list-cost-ms": { type: "string" },
   },
 });
 
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
       ? { guestReadyMs: number("guest-ready-ms", values["guest-ready-ms"]) }
       : {}),
     quiet: values.quiet,
+    ...(values["list-cost-ms"] !== undefined
+      ? { listCostMsPerItem: Number(values["list-cost-ms"]) }
+      : {}),
   });
   console.log(`simulator listening on ${sim.url}${caFile ? ` (CA certificate: ${caFile})` : ""}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const)

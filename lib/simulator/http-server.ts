@@ -105,6 +105,9 @@ async function handle(
   log?.(
     `${method} ${url.pathname}${url.search} ${failing ? fault.kind : answer?.status} ${Math.round(performance.now() - started)}ms`,
   );
+  const items = answer?.status === 200 ? listLength(answer.body) : 0;
+  if (items > 0 && sim.listCostMsPerItem > 0 && !failing)
+    await sleep(items * sim.listCostMsPerItem);
   if (fault?.kind === "drop") req.socket.destroy();
   else if (fault?.kind === "hang" || fault?.kind === "late")
     return; // left open until the client gives up or the simulator closes
@@ -150,6 +153,13 @@ function sendRaw(res: ServerResponse, answer: WireAnswer): void {
     "content-length": String(Buffer.byteLength(answer.text)),
   });
   res.end(answer.text);
+}
+
+/** Items in a list answer, /api (an array) or /rest ({"value": [...]}). */
+function listLength(body: unknown): number {
+  if (Array.isArray(body)) return body.length;
+  const value = (body as { value?: unknown } | null)?.value;
+  return Array.isArray(value) ? value.length : 0;
 }
 
 function faultAnswer(

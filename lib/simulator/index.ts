@@ -38,6 +38,11 @@ export interface SimulatorOptions {
    * could otherwise read operators' session tokens there.
    */
   control?: boolean;
+  /**
+   * What each item of a list answer costs, in ms, on top of the simulator's own work (default
+   * 0.1, see README "What a list costs"); 0 for none.
+   */
+  listCostMsPerItem?: number;
 }
 
 export interface RunningSimulator {
@@ -46,6 +51,9 @@ export interface RunningSimulator {
   caPem?: string;
   close(): Promise<void>;
 }
+
+/** A real vCenter's cost of one item of a list answer, assumed (README "What a list costs"). */
+export const DEFAULT_LIST_COST_MS_PER_ITEM = 0.1;
 
 export const SIMULATOR_USERS = [
   "administrator@vsphere.local",
@@ -71,6 +79,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.quiet ? undefined : (line) => console.log(line),
     opts.control ?? true,
   );
+  sim.listCostMsPerItem = opts.listCostMsPerItem ?? DEFAULT_LIST_COST_MS_PER_ITEM;
   let server: Server;
   let caPem: string | undefined;
   if (opts.tls) {

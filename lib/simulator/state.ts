@@ -17,6 +17,8 @@ export class SimulatorState {
   readonly faults = new FaultStore();
   readonly calls = new CallLog();
   readonly clones: CloneQueue;
+  /** Added to a list answer per item it holds (ms), so large lists cost what vCenter's do. */
+  listCostMsPerItem = 0;
 
   constructor(
     readonly seed: number,

@@ -8,6 +8,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 import { noQuery } from "@/lib/http/query-params";
 import { readJsonObject } from "@/lib/http/read-json";
 import { countClone } from "@/lib/metrics/record";
+import { rememberClone } from "@/lib/inventory/vms";
 import { instantCloneSpecSchema } from "@/lib/schemas/instant-clone";
 import { trackWork } from "@/lib/service/in-flight";
 import { assertSessionHonoured } from "@/lib/session/live-session";
@@ -41,6 +42,9 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter, request
     ]),
   );
   if (!replayed) countClone(operation);
+  // A clone made here is in this operator's cached inventory at once.
+  if (operation.state === "succeeded" && operation.vm)
+    rememberClone(envId, operator.user, spec, operation.vm);
   if (operation.state === "succeeded" && !replayed)
     keepSourceIdentity(operation.id, sourceIdentity);
   // A replay is answered from the history and never reached vCenter: before handing it over,

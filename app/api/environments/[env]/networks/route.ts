@@ -1,14 +1,15 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
-import { noQuery } from "@/lib/http/query-params";
-import { listNetworks } from "@/lib/vcenter/inventory";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { searchPlacement } from "@/lib/inventory/placement";
+import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/networks – networks, with their types
-export const GET = withOperator(async ({ req, vcenter }) => {
-  noQuery(req);
-  return NextResponse.json(await listNetworks(vcenter));
-});
+// GET /api/environments/{env}/networks?q=&limit=&refresh= – networks, searched by name
+export const GET = withOperator(async ({ req, operator, vcenter }) =>
+  NextResponse.json(
+    await searchPlacement(vcenter, operator.user, "networks", placementSearchQuery(req.url)),
+  ),
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,14 +1,15 @@
 import { NextResponse } from "next/server";
 
 import { withOperator } from "@/lib/http/env-route";
-import { noQuery } from "@/lib/http/query-params";
-import { listResourcePools } from "@/lib/vcenter/inventory";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { searchPlacement } from "@/lib/inventory/placement";
+import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/resource-pools – resource pools
-export const GET = withOperator(async ({ req, vcenter }) => {
-  noQuery(req);
-  return NextResponse.json(await listResourcePools(vcenter));
-});
+// GET /api/environments/{env}/resource-pools?q=&limit=&refresh= – resource pools, searched by name
+export const GET = withOperator(async ({ req, operator, vcenter }) =>
+  NextResponse.json(
+    await searchPlacement(vcenter, operator.user, "resource-pools", placementSearchQuery(req.url)),
+  ),
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -14,6 +14,7 @@ import {
 import { isHttps } from "@/lib/http/origin-check";
 import { beginLogin } from "@/lib/login-throttle/throttle";
 import { revokeSession } from "@/lib/session/revoked-sessions";
+import { dropInventory } from "@/lib/inventory/vms";
 import { loginSchema } from "@/lib/schemas/inventory";
 import { NetworkError, VcenterError } from "@/lib/vcenter/errors";
 import { currentUser, login, logout } from "@/lib/vcenter/session";
@@ -49,10 +50,11 @@ export const GET = withOperator(async ({ req, runtime, vcenter }) => {
 // DELETE /api/environments/{env}/session – log out here and in vCenter. The session is revoked
 // and the cookie cleared whatever vCenter answers: an operator who logged out is logged out of the console
 // even when vCenter is unreachable (its session then ends on its own idle timeout).
-export const DELETE = withOperator(async ({ req, envId, runtime, vcenter }) => {
+export const DELETE = withOperator(async ({ req, envId, runtime, vcenter, operator }) => {
   const sealed = req.cookies.get(cookieName(envId))?.value;
   revokeSession(envId, vcenter.session);
   forgetSession(envId, sealed);
+  dropInventory(envId, operator.user);
   try {
     await logout(runtime, vcenter.session, vcenter.log);
   } catch (err) {
