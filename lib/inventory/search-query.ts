@@ -2,26 +2,13 @@ import "server-only";
 
 import { z } from "zod";
 
+import { queryInt } from "@/lib/http/query-number";
 import { queryParams } from "@/lib/http/query-params";
 import { folderIdSchema, hostIdSchema } from "@/lib/schemas/ids";
 import { powerStateSchema } from "@/lib/schemas/inventory";
 
 // The query strings of the inventory routes. Unknown keys are refused by queryParams; numbers
-// are plain decimal digits only ("0x10", "1e3", " 5" are refused, not read as something else).
-
-const limit = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,7}$/, { error: `Must be a whole number from 1 to ${max}, in digits` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(1, { error: "Must be at least 1" })
-        .max(max, { error: `Must be at most ${max}` }),
-    )
-    .optional();
+// are plain decimal digits only (queryInt: "0x10", "1e3", " 5" are refused, not misread).
 
 const common = {
   q: z.string().max(80, { error: "Search at most 80 characters" }).optional(),
@@ -38,23 +25,21 @@ const vmQuerySchema = z.strictObject({
     .optional(),
   folder: z.optional(folderIdSchema),
   host: z.optional(hostIdSchema),
-  limit: limit(1000),
+  limit: queryInt(1, 1000, 100),
 });
 
-const placementQuerySchema = z.strictObject({ ...common, limit: limit(5000) });
+const placementQuerySchema = z.strictObject({ ...common, limit: queryInt(1, 5000, 1000) });
 
 /** ?q=&power_state=&folder=&host=&limit=&refresh= of GET …/vms (limit 100 unless given). */
 export function vmSearchQuery(url: string) {
   const search = new URL(url).searchParams;
-  const parsed = vmQuerySchema.parse(
+  return vmQuerySchema.parse(
     queryParams(search, ["q", "power_state", "folder", "host", "limit", "refresh"]),
   );
-  return { ...parsed, limit: parsed.limit ?? 100 };
 }
 
 /** ?q=&limit=&refresh= of the placement lists (limit 1000 unless given). */
 export function placementSearchQuery(url: string) {
   const search = new URL(url).searchParams;
-  const parsed = placementQuerySchema.parse(queryParams(search, ["q", "limit", "refresh"]));
-  return { ...parsed, limit: parsed.limit ?? 1000 };
+  return placementQuerySchema.parse(queryParams(search, ["q", "limit", "refresh"]));
 }
