@@ -9,13 +9,16 @@ import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
 import { Button, buttonClass } from "@/components/ui/button";
 import { operationHref } from "@/components/environment/hrefs";
+import { formatDuration } from "@/components/history/format-time";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 
 type CloneResultProps = {
   env: string;
   result: CloneResultData;
   spec: InstantCloneSpec;
-  seconds?: number;
+  milliseconds?: number;
+  /** A real vCenter's host: the result then links to the VM in the vSphere Client. */
+  vsphereHost?: string;
   onCloneAnother: () => void;
 };
 
@@ -32,7 +35,14 @@ const describeValue = (value: unknown, nameOf: (id: string) => string | undefine
 };
 
 /** What was asked and what came back: the new VM, and every override that was applied. */
-export function CloneResult({ env, result, spec, seconds, onCloneAnother }: CloneResultProps) {
+export function CloneResult({
+  env,
+  result,
+  spec,
+  milliseconds,
+  vsphereHost,
+  onCloneAnother,
+}: CloneResultProps) {
   const nameOf = useInventoryNames(env);
   const source = useVm(env, spec.source).data;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -88,7 +98,9 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
         <p className="mt-1 text-sm">
           <span className="font-semibold">{result.name}</span>{" "}
           <span className="font-mono">{result.vm}</span>
-          {seconds !== undefined && <span className="text-fg-muted"> · took {seconds} s</span>}
+          {milliseconds !== undefined && (
+            <span className="text-fg-muted"> · took {formatDuration(milliseconds)}</span>
+          )}
           {result.operation && (
             <span className="text-fg-muted"> · operation {result.operation}</span>
           )}
@@ -107,6 +119,16 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
         <a className={linkButton} href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}>
           View {result.name} in the console API
         </a>
+        {vsphereHost && (
+          <a
+            className={linkButton}
+            href={`https://${vsphereHost}/ui/app/search?query=${encodeURIComponent(result.name)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Open {result.name} in the vSphere Client
+          </a>
+        )}
         {result.operation && (
           <Link className={linkButton} href={operationHref(env, result.operation)}>
             The recorded operation

@@ -1,4 +1,5 @@
 import { expect, test, uniqueName, USERS } from "./fixtures";
+import { nextName } from "../lib/schemas/next-clone";
 import { randomMac } from "./inventory";
 import {
   choose,
@@ -67,10 +68,15 @@ test("clones through the form with a NIC override, a manual MAC, a serial backin
   });
   expect(clone.serial_ports[0].backing).toMatchObject({ type: "FILE", file });
 
-  // "Clone another" keeps the form.
+  // "Clone another" keeps the form, under the next free name and without the manual MAC,
+  // which a second clone must not repeat.
   await page.getByRole("button", { name: "Clone another" }).click();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
-  await expect(nic.getByLabel("MAC address")).toHaveValue(mac);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(nextName(name));
+  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
+  await expect(nic.getByLabel("MAC type")).toHaveValue("");
+  await expect(nic.getByLabel("MAC address")).toHaveCount(0);
+  await expect(nic.getByRole("combobox", { name: "Network" })).toHaveValue("pg-dev-ephemeral");
+  await expect(preview).not.toContainText(mac);
 });
 
 test("a clone can be made with the keyboard alone", async ({ page }) => {

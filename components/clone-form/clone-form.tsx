@@ -1,12 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { cloneFormSchema } from "@/lib/schemas/clone-form-spec";
 import { queryToFormValues } from "@/lib/schemas/clone-form-query";
+import { nextCloneValues } from "@/lib/schemas/next-clone";
 import { CloneResult } from "@/components/clone-result";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
@@ -14,37 +16,63 @@ import { LoginRedirectProvider } from "@/components/session/login-redirect";
 
 import { AdvancedSection } from "./advanced-section";
 import { focusField } from "./apply-server-errors";
+import { ErrorSummary, type SummaryItem } from "./error-summary";
 import { clearDraft, readDraft, saveDraft } from "./form-draft";
 import type { CloneForm as CloneFormApi } from "./form-context";
 import { NameSection } from "./name-section";
+import { nextFreeName } from "./next-free-name";
 import { NicsSection } from "./nics-section";
 import { PlacementSection } from "./placement-section";
 import { PortsSection } from "./ports-section";
 import { RequestPreview } from "./request-preview";
 import { SourceSection } from "./source-section";
 import { SubmitBar } from "./submit-bar";
-import { useCloneSubmit } from "./use-clone-submit";
+import { CLONE_ERROR_ID, useCloneSubmit } from "./use-clone-submit";
+import { currentQuery, useFormInUrl } from "./use-form-in-url";
 
 type CloneFormProps = { environment: EnvironmentSummary; initialQuery: string };
+
+/** The id of the form, for the skip link. */
+export const CLONE_FORM_ID = "clone-form";
 
 /** The instant-clone form: one useForm, sections as cards, one submission. */
 export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   const env = environment.id;
+  const queryClient = useQueryClient();
   // A draft saved before a login trip wins over the link: it is the newer state of this form.
-  const [initialValues] = useState(() => readDraft(env) ?? queryToFormValues(initialQuery));
+  // Otherwise the address bar as it is now (Back may restore a query newer than the server's).
+  const [initialValues] = useState(
+    () => readDraft(env) ?? queryToFormValues(currentQuery(initialQuery)),
+  );
   useEffect(() => clearDraft(env), [env]);
 
   const form: CloneFormApi = useForm({
     resolver: zodResolver(cloneFormSchema),
     defaultValues: initialValues,
+    // The error summary takes the focus after a failed submit, and links to each field.
+    shouldFocusError: false,
   });
-  const { onSubmit, mutation, submission, reset } = useCloneSubmit(form, env);
+  useFormInUrl(form);
+  const { onSubmit, mutation, submission, summary, reset } = useCloneSubmit(form, env);
   const nameOf = useInventoryNames(env);
 
-  const seconds =
-    submission?.finishedAt !== undefined
-      ? Math.round((submission.finishedAt - submission.startedAt) / 1000)
-      : undefined;
+  const milliseconds =
+    submission?.finishedAt !== undefined ? submission.finishedAt - submission.startedAt : undefined;
+
+  const cloneAnother = async () => {
+    const values = form.getValues();
+    const name = await nextFreeName(queryClient, env, values.name);
+    form.reset(nextCloneValues(values, name), { keepDefaultValues: true });
+    reset();
+    focusField(form, "name");
+  };
+
+  const goTo = (item: SummaryItem) => {
+    if (item.path) return focusField(form, item.path);
+    const target = item.target ? document.getElementById(item.target) : null;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "start" });
+  };
 
   return (
     <LoginRedirectProvider env={env} beforeLogin={() => saveDraft(env, form.getValues())}>
@@ -54,19 +82,19 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
             env={env}
             result={mutation.data}
             spec={submission.spec}
-            seconds={seconds}
-            onCloneAnother={() => {
-              reset();
-              focusField(form, "name");
-            }}
+            milliseconds={milliseconds}
+            vsphereHost={environment.kind === "vcenter" ? environment.host : undefined}
+            onCloneAnother={() => void cloneAnother()}
           />
         )}
         <form
+          id={CLONE_FORM_ID}
+          tabIndex={-1}
           noValidate
           onSubmit={onSubmit}
           hidden={mutation.isSuccess}
           aria-label={`Instant clone in ${environment.label}`}
-          className="space-y-6"
+          className="space-y-6 outline-none"
         >
           <SourceSection env={env} />
           <NameSection />
@@ -76,17 +104,20 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           <PortsSection env={env} kind="parallel_ports" />
           <AdvancedSection />
           <RequestPreview host={environment.host} />
+          <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
           {mutation.isError && (
-            <ErrorStack
-              error={mutation.error}
-              title="Instant clone failed"
-              env={env}
-              context={{
-                request: submission?.spec,
-                nameOf,
-                onFocusName: () => focusField(form, "name"),
-              }}
-            />
+            <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">
+              <ErrorStack
+                error={mutation.error}
+                title="Instant clone failed"
+                env={env}
+                context={{
+                  request: submission?.spec,
+                  nameOf,
+                  onFocusName: () => focusField(form, "name"),
+                }}
+              />
+            </div>
           )}
           <SubmitBar pending={mutation.isPending} startedAt={submission?.startedAt} />
         </form>

@@ -18,7 +18,12 @@ export const vmSummarySchema = z.object({
 });
 export type VmSummary = z.infer<typeof vmSummarySchema>;
 
-export const vmListSchema = z.object({ items: z.array(vmSummarySchema), total: z.number() });
+// as_of: when the console read the inventory this answer comes from (its cache's age).
+export const vmListSchema = z.object({
+  items: z.array(vmSummarySchema),
+  total: z.number(),
+  as_of: z.optional(z.string()),
+});
 export type VmList = z.infer<typeof vmListSchema>;
 
 export const nicBackingInfoSchema = z.object({
