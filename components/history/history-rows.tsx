@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { Operation } from "@/lib/schemas/operation";
 
 import { formatDuration } from "./format-time";
+import { HistoryCards } from "./history-cards";
 import { operationHref } from "@/components/environment/hrefs";
 import { OutcomeBadge, outcomeNotes } from "./outcome-badge";
 import { useSourceNames } from "./use-source-names";
@@ -10,57 +11,62 @@ import { When } from "./when";
 
 const columns = ["When", "Who", "Source", "Name", "Outcome", "Duration"];
 
-/** One page of submissions; the name of each opens the submission in full. */
+/** One page of submissions, a table (cards on a phone); each name opens the submission in full. */
 export function HistoryRows({ env, operations }: { env: string; operations: Operation[] }) {
   const sourceName = useSourceNames(
     env,
     operations.map((op) => op.spec.source),
   );
   return (
-    <div className="border-line overflow-x-auto rounded-lg border">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Instant-clone submissions, newest first</caption>
-        <thead className="bg-surface-muted text-fg-muted">
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2 font-medium">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {operations.map((op) => (
-            <tr key={op.id} className="border-line bg-surface border-t align-top">
-              <td className="px-3 py-2 whitespace-nowrap">
-                <When iso={op.started_at} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{op.user}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {sourceName(op.spec.source) && (
-                  <span className="block">{sourceName(op.spec.source)}</span>
-                )}
-                <span className="text-fg-muted font-mono text-xs">{op.spec.source}</span>
-              </td>
-              <td className="min-w-40 px-3 py-2 wrap-anywhere">
-                <Link
-                  className="text-accent font-medium underline-offset-2 hover:underline"
-                  href={operationHref(env, op.id)}
-                >
-                  {op.spec.name}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                <OutcomeBadge operation={op} />
-                {outcomeNotes[op.state] && (
-                  <p className="text-fg-muted mt-1 max-w-56 text-xs">{outcomeNotes[op.state]}</p>
-                )}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDuration(op.duration_ms)}</td>
+    <>
+      <div className="md:hidden">
+        <HistoryCards env={env} operations={operations} sourceName={sourceName} />
+      </div>
+      <div className="border-line hidden overflow-x-auto rounded-lg border md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Instant-clone submissions, newest first</caption>
+          <thead className="bg-surface-muted text-fg-muted">
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="px-3 py-2 font-medium">
+                  {column}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {operations.map((op) => (
+              <tr key={op.id} className="border-line bg-surface border-t align-top">
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <When iso={op.started_at} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{op.user}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {sourceName(op.spec.source) && (
+                    <span className="block">{sourceName(op.spec.source)}</span>
+                  )}
+                  <span className="text-fg-muted font-mono text-xs">{op.spec.source}</span>
+                </td>
+                <td className="min-w-40 px-3 py-2 wrap-anywhere">
+                  <Link
+                    className="text-accent font-medium underline-offset-2 hover:underline"
+                    href={operationHref(env, op.id)}
+                  >
+                    {op.spec.name}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  <OutcomeBadge operation={op} />
+                  {outcomeNotes[op.state] && (
+                    <p className="text-fg-muted mt-1 max-w-56 text-xs">{outcomeNotes[op.state]}</p>
+                  )}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDuration(op.duration_ms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
