@@ -107,7 +107,7 @@ test("NOT_ALLOWED_IN_CURRENT_STATE: flagged before submit, explained after", asy
   // Advice for the cause in the stack only: nothing about port backings.
   await expect(errorStack(page)).not.toContainText("backing");
   await expect(errorSummary(page)).toBeFocused();
-  await expect(errorSummary(page)).toContainText("Instant clone failed");
+  await expect(errorSummary(page)).toContainText("Error details: Unable to instant clone");
   await expectVcenterOrder(page, envelope);
 });
 

@@ -59,6 +59,7 @@ async function historyRow(page: Page, name: string): Promise<Locator> {
 test("history lists a clone and a failed clone from the form; the failure shows its stack and clones again", async ({
   page,
 }) => {
+  test.slow(); // two clones, four axe runs, five pages: past a minute on a shared machine
   await loginThroughPage(page, USERS.admin);
   const good = uniqueName("ui-hist-ok");
   const bad = uniqueName("ui-hist-bad");

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
@@ -28,7 +29,7 @@ import { RequestPreview } from "./request-preview";
 import { SourceSection } from "./source-section";
 import { SubmitBar } from "./submit-bar";
 import { CLONE_ERROR_ID, useCloneSubmit } from "./use-clone-submit";
-import { currentQuery, useFormInUrl } from "./use-form-in-url";
+import { useFormInUrl } from "./use-form-in-url";
 
 type CloneFormProps = { environment: EnvironmentSummary; initialQuery: string };
 
@@ -40,9 +41,11 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   const env = environment.id;
   const queryClient = useQueryClient();
   // A draft saved before a login trip wins over the link: it is the newer state of this form.
-  // Otherwise the address bar as it is now (Back may restore a query newer than the server's).
+  // Otherwise the router's address as it is now: after Back it holds what replaceState wrote,
+  // which may be newer than the query the server rendered the page with.
+  const searchParams = useSearchParams();
   const [initialValues] = useState(
-    () => readDraft(env) ?? queryToFormValues(currentQuery(initialQuery)),
+    () => readDraft(env) ?? queryToFormValues(searchParams?.toString() ?? initialQuery),
   );
   useEffect(() => clearDraft(env), [env]);
 
@@ -64,8 +67,15 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
     const name = await nextFreeName(queryClient, env, values.name);
     form.reset(nextCloneValues(values, name), { keepDefaultValues: true });
     reset();
-    focusField(form, "name");
+    setFocusName(true);
   };
+  // Once the form is shown again (not in the same frame as the reset that shows it).
+  const [focusName, setFocusName] = useState(false);
+  useEffect(() => {
+    if (!focusName || mutation.isSuccess) return;
+    setFocusName(false);
+    focusField(form, "name");
+  }, [focusName, mutation.isSuccess, form]);
 
   const goTo = (item: SummaryItem) => {
     if (item.path) return focusField(form, item.path);

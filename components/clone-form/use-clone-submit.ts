@@ -55,7 +55,7 @@ export function useCloneSubmit(form: CloneForm, env: string) {
         problems,
         problems.length > 0
           ? []
-          : [{ target: CLONE_ERROR_ID, label: "Instant clone failed", message: error.message }],
+          : [{ target: CLONE_ERROR_ID, label: "Error details", message: error.message }],
       );
     } finally {
       setSubmission({ spec, startedAt, finishedAt: Date.now() });

@@ -24,7 +24,3 @@ export function useFormInUrl(form: CloneForm) {
     return () => clearTimeout(timer);
   }, [values, form]);
 }
-
-/** The query the form starts from: the address bar as it is now (Back restores it there). */
-export const currentQuery = (fallback: string) =>
-  typeof window === "undefined" ? fallback : window.location.search.replace(/^\?/, "");
