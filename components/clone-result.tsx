@@ -22,7 +22,8 @@ type CloneResultProps = {
   onCloneAnother: () => void;
 };
 
-const linkButton = buttonClass("link");
+// Never wider than a phone: a long VM name is cut short (the link's title keeps it whole).
+const linkButton = buttonClass("link", "md", "max-w-full");
 
 const describeValue = (value: unknown, nameOf: (id: string) => string | undefined): string => {
   if (typeof value === "boolean") return value ? "on" : "off";
@@ -96,7 +97,7 @@ export function CloneResult({
           Clone created
         </h2>
         <p className="mt-1 text-sm">
-          <span className="font-semibold">{result.name}</span>{" "}
+          <span className="font-semibold break-all">{result.name}</span>{" "}
           <span className="font-mono">{result.vm}</span>
           {milliseconds !== undefined && (
             <span className="text-fg-muted"> · took {formatDuration(milliseconds)}</span>
@@ -116,8 +117,12 @@ export function CloneResult({
         ))}
       </dl>
       <div className="flex flex-wrap gap-3">
-        <a className={linkButton} href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}>
-          View {result.name} in the console API
+        <a
+          className={linkButton}
+          href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}
+          title={`View ${result.name} in the console API`}
+        >
+          <span className="truncate">View {result.name} in the console API</span>
         </a>
         {vsphereHost && (
           <a
@@ -125,8 +130,9 @@ export function CloneResult({
             href={`https://${vsphereHost}/ui/app/search?query=${encodeURIComponent(result.name)}`}
             target="_blank"
             rel="noreferrer"
+            title={`Open ${result.name} in the vSphere Client`}
           >
-            Open {result.name} in the vSphere Client
+            <span className="truncate">Open {result.name} in the vSphere Client</span>
           </a>
         )}
         {result.operation && (

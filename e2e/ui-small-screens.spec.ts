@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { expect, test, USERS } from "./fixtures";
+import { expect, test, uniqueName, USERS } from "./fixtures";
 import { PASSWORD } from "./users";
 import { chooseSource, loginThroughPage, openForm } from "./ui-helpers";
 
@@ -76,6 +76,18 @@ test("at 390 px nothing is wider than the screen, and history shows as cards", a
   await fits();
   const logout = page.getByRole("button", { name: "Log out" });
   await expect(logout).toBeInViewport({ ratio: 1 });
+  // The result, with its long-named links.
+  await page
+    .getByLabel("Name", { exact: true })
+    .fill(uniqueName("ui-narrow-result-with-a-long-name"));
+  await page.getByRole("button", { name: "Instant clone" }).click();
+  const result = page.getByRole("region", { name: "Clone created" });
+  await expect(result).toBeVisible();
+  await fits();
+  for (const link of await result.getByRole("link").all()) {
+    const box = await link.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  }
 
   await page.goto("/e/sim/history");
   await expect(
