@@ -32,7 +32,11 @@ function CodeBlock({
         </figcaption>
         <CopyButton label={copyLabel} text={text} />
       </div>
-      <pre className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap">
+      {/* Focusable, so a body taller than its box can be scrolled from the keyboard. */}
+      <pre
+        tabIndex={0}
+        className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap"
+      >
         {text}
       </pre>
     </figure>
