@@ -30,6 +30,7 @@ async function readyForm(page: Page, prefix: string) {
 
 /** Focuses the picker from the keyboard (Tab from the field before it would do the same). */
 async function typeIntoPicker(box: Locator, text: string) {
+  await box.page().mouse.move(0, 0); // keyboard only: no pointer resting over the list
   await box.focus();
   await box.press("ArrowDown"); // opens the list
   await box.press("ControlOrMeta+a");
@@ -199,4 +200,26 @@ test("the source picker lists powered-on and frozen VMs, and all with the switch
   await choose(page, "Source VM", "prod-db-01");
   await expect(box).toHaveValue("prod-db-01");
   await expect(page.getByText("This source cannot be instant-cloned as it is")).toBeVisible();
+});
+
+test("the source list says how old the inventory read is, and Refresh asks for a fresh one", async ({
+  page,
+}) => {
+  // The console's real answer, with an as_of 40 s old added where the console does not send
+  // one yet (before the inventory cache); the page must show the age and refresh on request.
+  const refreshes: string[] = [];
+  await page.route(/\/api\/environments\/sim\/vms\?/, async (route) => {
+    if (new URL(route.request().url()).searchParams.get("refresh") === "1")
+      refreshes.push(route.request().url());
+    const response = await route.fetch();
+    const body = (await response.json()) as { as_of?: string };
+    body.as_of ??= new Date(Date.now() - 40_000).toISOString();
+    await route.fulfill({ response, json: body });
+  });
+  await loginThroughPage(page, USERS.admin);
+  await openForm(page);
+  await expect(page.getByText(/^VM list as of 4\d s ago$/)).toBeVisible();
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect.poll(() => refreshes.length).toBe(1);
+  await expect(page.getByRole("button", { name: "Refresh" })).toBeEnabled();
 });

@@ -108,6 +108,10 @@ function stateReducer(
       return { ...changes, ...keep };
     case types.InputKeyDownEscape:
       return state.isOpen ? { ...changes, ...keep } : state;
+    case types.MenuMouseLeave:
+      // A pointer leaving the list (or the list shrinking under a resting pointer) must not take
+      // away the keyboard's highlight: Enter would then do nothing.
+      return { ...changes, highlightedIndex: state.highlightedIndex };
     case types.InputChange:
       // The first match is highlighted as one types (list autocomplete with automatic selection).
       return { ...changes, highlightedIndex: 0 };
