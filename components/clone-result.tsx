@@ -10,17 +10,21 @@ import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
 import { AfterClone } from "@/components/after-clone/after-clone";
 import { Button, buttonClass } from "@/components/ui/button";
 import { operationHref } from "@/components/environment/hrefs";
+import { formatDuration } from "@/components/history/format-time";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 
 type CloneResultProps = {
   env: string;
   result: CloneResultData;
   spec: InstantCloneSpec;
-  seconds?: number;
+  milliseconds?: number;
+  /** A real vCenter's host: the result then links to the VM in the vSphere Client. */
+  vsphereHost?: string;
   onCloneAnother: () => void;
 };
 
-const linkButton = buttonClass("link");
+// Never wider than a phone: a long VM name is cut short (the link's title keeps it whole).
+const linkButton = buttonClass("link", "md", "max-w-full");
 
 const describeValue = (value: unknown, nameOf: (id: string) => string | undefined): string => {
   if (typeof value === "boolean") return value ? "on" : "off";
@@ -33,7 +37,14 @@ const describeValue = (value: unknown, nameOf: (id: string) => string | undefine
 };
 
 /** What was asked and what came back: the new VM, and every override that was applied. */
-export function CloneResult({ env, result, spec, seconds, onCloneAnother }: CloneResultProps) {
+export function CloneResult({
+  env,
+  result,
+  spec,
+  milliseconds,
+  vsphereHost,
+  onCloneAnother,
+}: CloneResultProps) {
   const nameOf = useInventoryNames(env);
   const source = useVm(env, spec.source).data;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -87,9 +98,11 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
           Clone created
         </h2>
         <p className="mt-1 text-sm">
-          <span className="font-semibold">{result.name}</span>{" "}
+          <span className="font-semibold break-all">{result.name}</span>{" "}
           <span className="font-mono">{result.vm}</span>
-          {seconds !== undefined && <span className="text-fg-muted"> · took {seconds} s</span>}
+          {milliseconds !== undefined && (
+            <span className="text-fg-muted"> · took {formatDuration(milliseconds)}</span>
+          )}
           {result.operation && (
             <span className="text-fg-muted"> · operation {result.operation}</span>
           )}
@@ -106,9 +119,24 @@ export function CloneResult({ env, result, spec, seconds, onCloneAnother }: Clon
         ))}
       </dl>
       <div className="flex flex-wrap gap-3">
-        <a className={linkButton} href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}>
-          View {result.name} in the console API
+        <a
+          className={linkButton}
+          href={envPath(env, `/vms/${encodeURIComponent(result.vm)}`)}
+          title={`View ${result.name} in the console API`}
+        >
+          <span className="truncate">View {result.name} in the console API</span>
         </a>
+        {vsphereHost && (
+          <a
+            className={linkButton}
+            href={`https://${vsphereHost}/ui/app/search?query=${encodeURIComponent(result.name)}`}
+            target="_blank"
+            rel="noreferrer"
+            title={`Open ${result.name} in the vSphere Client`}
+          >
+            <span className="truncate">Open {result.name} in the vSphere Client</span>
+          </a>
+        )}
         {result.operation && (
           <Link className={linkButton} href={operationHref(env, result.operation)}>
             The recorded operation

@@ -1,4 +1,5 @@
 import { expect, test, uniqueName, USERS } from "./fixtures";
+import { nextName } from "../lib/schemas/next-clone";
 import { randomMac } from "./inventory";
 import {
   choose,
@@ -67,10 +68,15 @@ test("clones through the form with a NIC override, a manual MAC, a serial backin
   });
   expect(clone.serial_ports[0].backing).toMatchObject({ type: "FILE", file });
 
-  // "Clone another" keeps the form.
+  // "Clone another" keeps the form, under the next free name and without the manual MAC,
+  // which a second clone must not repeat.
   await page.getByRole("button", { name: "Clone another" }).click();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
-  await expect(nic.getByLabel("MAC address")).toHaveValue(mac);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(nextName(name));
+  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
+  await expect(nic.getByLabel("MAC type")).toHaveValue("");
+  await expect(nic.getByLabel("MAC address")).toHaveCount(0);
+  await expect(nic.getByRole("combobox", { name: "Network" })).toHaveValue("pg-dev-ephemeral");
+  await expect(preview).not.toContainText(mac);
 });
 
 test("a clone can be made with the keyboard alone", async ({ page }) => {
@@ -87,8 +93,11 @@ test("a clone can be made with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Enter");
   await expect(source).toHaveValue("golden-ubuntu-22");
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
+  // Past the source list's own controls ("Show all VMs", and Refresh once the list has an age).
+  const nameField = page.getByLabel("Name", { exact: true });
+  for (let i = 0; i < 3 && !(await nameField.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
+  await expect(nameField).toBeFocused();
   await page.keyboard.type(name);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Clone created" })).toContainText(name);

@@ -6,6 +6,7 @@ import {
   chooseSource,
   deviceRow,
   errorStack,
+  errorSummary,
   loginThroughPage,
   openForm,
   renderedMessages,
@@ -34,12 +35,19 @@ async function expectVcenterOrder(page: Page, envelope: Envelope) {
   expect(await renderedMessages(errorStack(page))).toEqual(sent);
 }
 
-async function fillSourceAndName(page: Page, source: string, name = uniqueName("ui-err")) {
-  await chooseSource(page, source);
+async function fillSourceAndName(
+  page: Page,
+  source: string,
+  name = uniqueName("ui-err"),
+  { all = false } = {},
+) {
+  await chooseSource(page, source, { all });
   await page.getByLabel("Name", { exact: true }).fill(name);
 }
 
-test("ALREADY_EXISTS: the stack says so and Name gets the focus", async ({ page }) => {
+test("ALREADY_EXISTS: the stack says so, the summary names Name and leads to it", async ({
+  page,
+}) => {
   await loginThroughPage(page, USERS.admin);
   await openForm(page);
   await fillSourceAndName(page, "dev-ubuntu-01", "dev-app-01"); // a VM of the same folder
@@ -51,8 +59,13 @@ test("ALREADY_EXISTS: the stack says so and Name gets the focus", async ({ page 
   await expect(stack).toContainText("The name is taken");
   await expectVcenterOrder(page, envelope);
   const nameField = page.getByLabel("Name", { exact: true });
-  await expect(nameField).toBeFocused();
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(summary).toContainText("Name: A VM with this name already exists");
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
+  await summary.getByRole("link", { name: "Name" }).click();
+  await expect(nameField).toBeFocused();
   await expect(page.getByRole("region", { name: "New VM" }).getByRole("alert")).toHaveText(
     "A VM with this name already exists in the target folder",
   );
@@ -86,11 +99,15 @@ test("NOT_FOUND: a bookmark naming a folder that is gone", async ({ page }) => {
 test("NOT_ALLOWED_IN_CURRENT_STATE: flagged before submit, explained after", async ({ page }) => {
   await loginThroughPage(page, USERS.admin);
   await openForm(page);
-  await fillSourceAndName(page, "prod-db-01");
+  await fillSourceAndName(page, "prod-db-01", uniqueName("ui-err"), { all: true });
   await expect(page.getByText("This source cannot be instant-cloned as it is")).toBeVisible();
   const envelope = await submitExpectingError(page, 400);
   await expect(errorStack(page)).toContainText("NOT_ALLOWED_IN_CURRENT_STATE");
   await expect(errorStack(page)).toContainText("needs a source that is powered on, or frozen");
+  // Advice for the cause in the stack only: nothing about port backings.
+  await expect(errorStack(page)).not.toContainText("backing");
+  await expect(errorSummary(page)).toBeFocused();
+  await expect(errorSummary(page)).toContainText("Error details: Unable to instant clone");
   await expectVcenterOrder(page, envelope);
 });
 
@@ -119,6 +136,12 @@ test("UNAUTHORIZED (operator into Prod): PowerOn on the folder Prod", async ({ p
   const row = errorStack(page).getByRole("row", { name: /Folder/ });
   await expect(row).toContainText("Prod (group-v30)");
   await expect(row).toContainText("VirtualMachine.Interact.PowerOn");
+  // vCenter's message names the folder: the Folder field shows it too.
+  await expect(page.getByRole("combobox", { name: "Folder" })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expect(errorSummary(page)).toContainText("Folder: ");
   await expectVcenterOrder(page, envelope);
 });
 
@@ -156,6 +179,10 @@ test("a console field error lands on its field, in view", async ({ page }) => {
   await expect(errorStack(page)).toContainText("origin: Console");
   await expect(errorStack(page)).toContainText("nics_to_update.4000.mac_address");
   const mac = nic.getByLabel("MAC address");
+  await expect(errorSummary(page)).toBeFocused();
+  await errorSummary(page)
+    .getByRole("link", { name: /Network adapter 1.*MAC address/ })
+    .click();
   await expect(mac).toBeFocused();
   await expect(mac).toBeInViewport();
   await expect(mac).toHaveAttribute("aria-invalid", "true");

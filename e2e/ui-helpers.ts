@@ -40,7 +40,9 @@ export async function choose(
   await expect(page.getByRole("listbox")).toBeHidden();
 }
 
-export async function chooseSource(page: Page, name: string) {
+/** Picks the source VM; `all` first turns on the switch that lists powered-off VMs too. */
+export async function chooseSource(page: Page, name: string, { all = false } = {}) {
+  if (all) await page.getByRole("switch", { name: /Show all VMs/ }).check();
   await choose(page, "Source VM", name);
   // The source's devices are loaded once its summary shows.
   await expect(page.getByText(/\d+ NICs? · \d+ serial · \d+ parallel/)).toBeVisible();
@@ -68,6 +70,29 @@ export async function seriousAxeViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+/** The VMs named exactly `name` that vCenter (the simulator, read through the console) holds. */
+export async function vmsNamed(page: Page, name: string, env = "sim") {
+  const res = await page.request.get(
+    `/api/environments/${env}/vms?q=${encodeURIComponent(name)}&limit=50`,
+  );
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { items: { vm: string; name: string }[] };
+  return body.items.filter((item) => item.name === name);
+}
+
+/** Counts the instant-clone requests the page sends from now on. */
+export function countCloneRequests(page: Page): () => number {
+  let count = 0;
+  page.on("request", (request) => {
+    if (request.url().endsWith("/instant-clone") && request.method() === "POST") count++;
+  });
+  return () => count;
+}
+
+/** The error summary a failed submit shows. */
+export const errorSummary = (page: Page) =>
+  page.getByRole("alert").filter({ hasText: "The clone was not made" });
 
 /** The id of a VM, looked up by exact name through the console API (the page's own session). */
 export async function vmIdByName(page: Page, name: string, env = "sim"): Promise<string> {

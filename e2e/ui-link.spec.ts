@@ -5,6 +5,7 @@ import {
   deviceRow,
   loginThroughPage,
   openForm,
+  seriousAxeViolations,
   vmIdByName,
 } from "./ui-helpers";
 
@@ -82,6 +83,9 @@ test("Copy link copies a link that reopens the form exactly as it was", async ({
   await parallel.getByLabel("Host device").fill("/dev/parport0");
 
   await page.getByRole("button", { name: "Copy link" }).click();
+  // The confirmation is readable: axe checks its contrast while it shows.
+  await expect(page.getByRole("button", { name: /^Copy link/ })).toContainText("Copied");
+  expect(await seriousAxeViolations(page)).toEqual([]);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await page.getByLabel("Link to this form").inputValue());
   const body = await page.getByRole("figure", { name: "JSON body" }).textContent();

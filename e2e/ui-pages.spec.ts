@@ -87,7 +87,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("option", { name: /^lab-serial-01\b/ }).click();
     await expect(page.getByRole("group", { name: /Serial port 2/ })).toBeVisible();
     await page.getByRole("button", { name: "Instant clone" }).click();
-    await expect(page.getByText("Name is required")).toBeVisible();
+    await expect(page.getByText("Name is required", { exact: true })).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

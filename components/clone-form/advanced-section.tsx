@@ -25,7 +25,7 @@ export function AdvancedSection() {
             <Input
               {...aria}
               {...register("bios_uuid")}
-              placeholder="12345678-abcd-1234-cdef-123456789abc"
+              placeholder="e.g. 12345678-abcd-1234-cdef-123456789abc"
               autoComplete="off"
               spellCheck={false}
               className="font-mono"

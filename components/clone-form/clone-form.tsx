@@ -1,12 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { cloneFormSchema } from "@/lib/schemas/clone-form-spec";
 import { queryToFormValues } from "@/lib/schemas/clone-form-query";
+import { nextCloneValues } from "@/lib/schemas/next-clone";
 import { CloneResult } from "@/components/clone-result";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
@@ -16,9 +19,11 @@ import { AdvancedSection } from "./advanced-section";
 import { useBatchDraft } from "./batch-draft";
 import { BatchSection } from "./batch-section";
 import { focusField } from "./apply-server-errors";
+import { ErrorSummary, type SummaryItem } from "./error-summary";
 import { clearDraft, readDraft, saveDraft } from "./form-draft";
 import type { CloneForm as CloneFormApi } from "./form-context";
 import { NameSection } from "./name-section";
+import { nextFreeName } from "./next-free-name";
 import { NicsSection } from "./nics-section";
 import { PlacementSection } from "./placement-section";
 import { PortsSection } from "./ports-section";
@@ -26,30 +31,63 @@ import { RequestPreview } from "./request-preview";
 import { SourceSection } from "./source-section";
 import { SubmitBar } from "./submit-bar";
 import { useBatchSubmit } from "./use-batch-submit";
-import { useCloneSubmit } from "./use-clone-submit";
+import { CLONE_ERROR_ID, useCloneSubmit } from "./use-clone-submit";
+import { useFormInUrl } from "./use-form-in-url";
 
 type CloneFormProps = { environment: EnvironmentSummary; initialQuery: string };
+
+/** The id of the form, for the skip link. */
+export const CLONE_FORM_ID = "clone-form";
 
 /** The instant-clone form: one useForm, sections as cards, one submission. */
 export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   const env = environment.id;
+  const queryClient = useQueryClient();
   // A draft saved before a login trip wins over the link: it is the newer state of this form.
-  const [initialValues] = useState(() => readDraft(env) ?? queryToFormValues(initialQuery));
+  // Otherwise the router's address as it is now: after Back it holds what replaceState wrote,
+  // which may be newer than the query the server rendered the page with.
+  const searchParams = useSearchParams();
+  const [initialValues] = useState(
+    () => readDraft(env) ?? queryToFormValues(searchParams?.toString() ?? initialQuery),
+  );
   useEffect(() => clearDraft(env), [env]);
 
   const form: CloneFormApi = useForm({
     resolver: zodResolver(cloneFormSchema),
     defaultValues: initialValues,
+    // The error summary takes the focus after a failed submit, and links to each field.
+    shouldFocusError: false,
   });
-  const { onSubmit, mutation, submission, reset } = useCloneSubmit(form, env);
+  useFormInUrl(form);
+  const { onSubmit, mutation, submission, summary, reset } = useCloneSubmit(form, env);
   const nameOf = useInventoryNames(env);
   const batch = useBatchDraft();
   const batchSubmit = useBatchSubmit(form, env, batch);
 
-  const seconds =
-    submission?.finishedAt !== undefined
-      ? Math.round((submission.finishedAt - submission.startedAt) / 1000)
-      : undefined;
+  const milliseconds =
+    submission?.finishedAt !== undefined ? submission.finishedAt - submission.startedAt : undefined;
+
+  const cloneAnother = async () => {
+    const values = form.getValues();
+    const name = await nextFreeName(queryClient, env, values.name);
+    form.reset(nextCloneValues(values, name), { keepDefaultValues: true });
+    reset();
+    setFocusName(true);
+  };
+  // Once the form is shown again (not in the same frame as the reset that shows it).
+  const [focusName, setFocusName] = useState(false);
+  useEffect(() => {
+    if (!focusName || mutation.isSuccess) return;
+    setFocusName(false);
+    focusField(form, "name");
+  }, [focusName, mutation.isSuccess, form]);
+
+  const goTo = (item: SummaryItem) => {
+    if (item.path) return focusField(form, item.path);
+    const target = item.target ? document.getElementById(item.target) : null;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: "start" });
+  };
 
   return (
     <LoginRedirectProvider env={env} beforeLogin={() => saveDraft(env, form.getValues())}>
@@ -59,19 +97,19 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
             env={env}
             result={mutation.data}
             spec={submission.spec}
-            seconds={seconds}
-            onCloneAnother={() => {
-              reset();
-              focusField(form, "name");
-            }}
+            milliseconds={milliseconds}
+            vsphereHost={environment.kind === "vcenter" ? environment.host : undefined}
+            onCloneAnother={() => void cloneAnother()}
           />
         )}
         <form
+          id={CLONE_FORM_ID}
+          tabIndex={-1}
           noValidate
           onSubmit={batch.isBatch ? batchSubmit.onSubmit : onSubmit}
           hidden={mutation.isSuccess}
           aria-label={`Instant clone in ${environment.label}`}
-          className="space-y-6"
+          className="space-y-6 outline-none"
         >
           <SourceSection env={env} />
           {!batch.isBatch && <NameSection />}
@@ -82,17 +120,20 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           <PortsSection env={env} kind="parallel_ports" />
           <AdvancedSection />
           <RequestPreview host={environment.host} />
+          <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
           {mutation.isError && (
-            <ErrorStack
-              error={mutation.error}
-              title="Instant clone failed"
-              env={env}
-              context={{
-                request: submission?.spec,
-                nameOf,
-                onFocusName: () => focusField(form, "name"),
-              }}
-            />
+            <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">
+              <ErrorStack
+                error={mutation.error}
+                title="Instant clone failed"
+                env={env}
+                context={{
+                  request: submission?.spec,
+                  nameOf,
+                  onFocusName: () => focusField(form, "name"),
+                }}
+              />
+            </div>
           )}
           {batch.isBatch && batchSubmit.mutation.isError && (
             <ErrorStack

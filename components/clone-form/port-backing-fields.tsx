@@ -49,7 +49,7 @@ export function PortBackingFields({ path, type }: { path: PortPath; type: string
           name={`${path}.file`}
           label="File"
           description="A datastore path the host writes the port's output to."
-          placeholder="[datastore1] clone/serial.log"
+          placeholder="e.g. [datastore1] clone/serial.log"
         />
       );
     case "HOST_DEVICE":
@@ -59,14 +59,18 @@ export function PortBackingFields({ path, type }: { path: PortPath; type: string
           label="Host device"
           aside="optional"
           description="Empty: vCenter auto-detects the host's device."
-          placeholder="/dev/ttyS0"
+          placeholder="e.g. /dev/ttyS0"
         />
       );
     case "PIPE_SERVER":
     case "PIPE_CLIENT":
       return (
         <div className="space-y-3">
-          <TextField name={`${serial}.pipe`} label="Pipe" placeholder="\\.\pipe\clone-serial" />
+          <TextField
+            name={`${serial}.pipe`}
+            label="Pipe"
+            placeholder="e.g. \\.\pipe\clone-serial"
+          />
           <CheckboxField
             id={fieldId(`${serial}.no_rx_loss`)}
             label="No RX loss"
@@ -85,14 +89,14 @@ export function PortBackingFields({ path, type }: { path: PortPath; type: string
             name={`${serial}.network_location`}
             label="Network location"
             description="A URI, e.g. tcp://10.0.0.5:7000 or telnet://:23."
-            placeholder="tcp://10.0.0.5:7000"
+            placeholder="e.g. tcp://10.0.0.5:7000"
           />
           <TextField
             name={`${serial}.proxy`}
             label="Proxy"
             aside="optional"
             description="A virtual serial port concentrator's URI."
-            placeholder="telnets://vspc.example:13370"
+            placeholder="e.g. telnets://vspc.example:13370"
           />
         </div>
       );

@@ -32,12 +32,31 @@ function CodeBlock({
         </figcaption>
         <CopyButton label={copyLabel} text={text} />
       </div>
-      <pre className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap">
+      {/* Focusable, so a body taller than its box can be scrolled from the keyboard. */}
+      <pre
+        tabIndex={0}
+        className="border-line bg-surface-muted max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs break-all whitespace-pre-wrap"
+      >
         {text}
       </pre>
     </figure>
   );
 }
+
+const specFieldNames: Record<string, string> = {
+  source: "Source VM",
+  name: "Name",
+  "placement.folder": "Folder",
+  "placement.resource_pool": "Resource pool",
+  "placement.datastore": "Datastore",
+  bios_uuid: "BIOS UUID",
+};
+
+/** The field a spec path belongs to, as the form labels it ("Source VM"), else the path. */
+const specFieldName = (path: readonly PropertyKey[]) => {
+  const dotted = path.map(String).join(".");
+  return specFieldNames[dotted] ?? dotted;
+};
 
 /** The exact body that will be sent (only what was changed), the same as curl, and a link. */
 export function RequestPreview({ host }: { host: string }) {
@@ -45,7 +64,8 @@ export function RequestPreview({ host }: { host: string }) {
   useWatch({ control }); // re-render on every change; getValues() then gives the typed values
   const values = getValues();
   const body = formValuesToSpecInput(values);
-  const problems = instantCloneSpecSchema.safeParse(body).error?.issues.length ?? 0;
+  const issues = instantCloneSpecSchema.safeParse(body).error?.issues ?? [];
+  const problems = issues.length;
   const query = formValuesToQuery(values);
   const link = `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ""}`;
 
@@ -56,7 +76,9 @@ export function RequestPreview({ host }: { host: string }) {
     >
       {problems > 0 && (
         <p className="text-warning text-sm">
-          Not valid yet: {problems} problem{problems === 1 ? "" : "s"} to fix before it can be sent.
+          Not valid yet: {problems} problem{problems === 1 ? "" : "s"} to fix before it can be sent
+          {": "}
+          {issues.map((issue) => `${specFieldName(issue.path)} (${issue.message})`).join("; ")}.
         </p>
       )}
       <CodeBlock caption="JSON body" text={JSON.stringify(body, null, 2)} copyLabel="Copy JSON" />

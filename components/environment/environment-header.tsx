@@ -3,23 +3,20 @@ import Link from "next/link";
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { Badge } from "@/components/ui/badge";
 
-import { NavLink } from "./nav-link";
-import { SessionStatus } from "./session-status";
-import { formHref, historyHref } from "./hrefs";
+import { EnvironmentNav } from "./environment-nav";
 
 export function EnvironmentHeader({ environment }: { environment: EnvironmentSummary }) {
-  const form = formHref(environment.id);
   return (
     <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div className="flex flex-wrap items-center gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-3">
           <Link href="/" className="text-accent text-sm font-semibold hover:underline">
             Instant Clone Console
           </Link>
           <span aria-hidden="true" className="text-fg-muted">
             /
           </span>
-          <span className="flex items-center gap-2 text-sm">
+          <span className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
             {environment.color && (
               <span
                 aria-hidden="true"
@@ -28,17 +25,11 @@ export function EnvironmentHeader({ environment }: { environment: EnvironmentSum
               />
             )}
             <span className="font-semibold">{environment.label}</span>
-            <span className="text-fg-muted">{environment.host}</span>
+            <span className="text-fg-muted min-w-0 break-all">{environment.host}</span>
             {environment.kind === "simulator" && <Badge tone="info">simulator</Badge>}
           </span>
         </div>
-        <nav aria-label="Environment" className="flex items-center gap-4 text-sm">
-          <NavLink href={form}>Clone</NavLink>
-          <NavLink href={historyHref(environment.id)} section={`${form}/operations/`}>
-            History
-          </NavLink>
-          <SessionStatus env={environment.id} />
-        </nav>
+        <EnvironmentNav env={environment.id} />
       </div>
     </header>
   );

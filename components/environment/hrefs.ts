@@ -1,4 +1,5 @@
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
+import { nextCloneSpec } from "@/lib/schemas/next-clone";
 import { specToQuery } from "@/lib/schemas/spec-query";
 
 // The page addresses of one environment, built in one place so links cannot drift.
@@ -13,9 +14,12 @@ export const historyHref = (env: string, query = "") =>
 export const operationHref = (env: string, id: string) =>
   `${formHref(env)}/operations/${encodeURIComponent(id)}`;
 
-/** The clone form prefilled with a recorded spec, through the form's own query keys. */
+/**
+ * The clone form prefilled with a recorded spec, through the form's own query keys: under the
+ * next name, without the manual MAC and BIOS UUID a second clone must not repeat.
+ */
 export const cloneAgainHref = (env: string, spec: InstantCloneSpec) => {
-  const query = specToQuery(spec);
+  const query = specToQuery(nextCloneSpec(spec));
   return `${formHref(env)}${query ? `?${query}` : ""}`;
 };
 

@@ -15,8 +15,8 @@ export function SessionStatus({ env }: { env: string }) {
 
   if (!session.isSuccess) return null;
   return (
-    <div className="flex items-center gap-3 text-sm">
-      <span className="text-fg-muted">
+    <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      <span className="text-fg-muted min-w-0 break-all">
         Logged in as <span className="text-fg font-medium">{session.data.user}</span>
       </span>
       <Button

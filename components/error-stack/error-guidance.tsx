@@ -20,6 +20,10 @@ export type ErrorContext = {
   onLoginPage?: boolean;
 };
 
+/** True when a message in vCenter's stack has an id containing one of `parts`. */
+const hasMessage = (error: ApiError, ...parts: string[]) =>
+  error.messageIds.some((id) => parts.some((part) => id.includes(part)));
+
 const Guide = ({ title, children }: { title: string; children: ReactNode }) => (
   <div className="border-line bg-surface rounded-md border p-3 text-sm">
     <p className="font-semibold">{title}</p>
@@ -94,19 +98,33 @@ export function ErrorGuidance({
         </Guide>
       );
     case "NOT_ALLOWED_IN_CURRENT_STATE":
+      // One error type, two causes: the paragraph follows the message ids in the stack.
+      if (hasMessage(error, ".hardware.backing.not_allowed_in_current_state"))
+        return (
+          <Guide title="A connected port's backing cannot change">
+            <p>
+              The port is connected on the running source, and vCenter changes a serial or parallel
+              port&apos;s backing only while it is disconnected there. Whether the clone&apos;s port
+              starts connected does not matter. Leave this port&apos;s backing as it is (Reset the
+              port), or disconnect the port on the source VM in the vSphere Client and clone again.
+            </p>
+          </Guide>
+        );
+      if (hasMessage(error, ".instant_clone.not_allowed_in_current_state", "InvalidPowerState"))
+        return (
+          <Guide title="The source is not in a state to clone from">
+            <p>
+              Instant clone needs a source that is powered on, or frozen from inside the guest (
+              <code>vmware-rpctool &quot;instantclone.freeze&quot;</code> on Linux,{" "}
+              <code>vmtoolsd.exe --cmd &quot;instantclone.freeze&quot;</code> on Windows). A
+              powered-off or suspended VM cannot be instant-cloned: power it on, or pick a running
+              source.
+            </p>
+          </Guide>
+        );
       return (
-        <Guide title="The source is not in a state to clone from">
-          <p>
-            Instant clone needs a source that is powered on, or frozen from inside the guest (
-            <code>vmware-rpctool &quot;instantclone.freeze&quot;</code> on Linux,{" "}
-            <code>vmtoolsd.exe --cmd &quot;instantclone.freeze&quot;</code> on Windows). A
-            powered-off or suspended VM cannot be instant-cloned: power it on, or pick a running
-            source.
-          </p>
-          <p>
-            A serial or parallel port&apos;s backing can only change while that port is not
-            connected; leave the backing as it is, or set the port not to start connected.
-          </p>
+        <Guide title="vCenter refused it in the current state">
+          <p>The messages above say which object is in the way and in what state.</p>
         </Guide>
       );
     case "NOT_FOUND":

@@ -2,8 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 
+import { toApiError } from "@/lib/api/api-error";
 import { useLogin } from "@/lib/api/use-session";
 import { type LoginInput, loginSchema } from "@/lib/schemas/inventory";
 import { Button } from "@/components/ui/button";
@@ -27,6 +29,9 @@ export function LoginForm({ env, label, simulator, next }: LoginFormProps) {
     defaultValues: { username: "", password: "" },
   });
   const { errors } = form.formState;
+  // The page is for typing a user name: start there.
+  useEffect(() => form.setFocus("username"), [form]);
+  const refused = login.isError && toApiError(login.error).status === 401;
 
   const onValid = (input: LoginInput) =>
     login.mutate(input, { onSuccess: () => router.replace(safeNext(next, env)) });
@@ -63,7 +68,11 @@ export function LoginForm({ env, label, simulator, next }: LoginFormProps) {
           )}
         </Field>
         {login.isError && (
-          <ErrorStack error={login.error} title="Login failed" context={{ onLoginPage: true }} />
+          <ErrorStack
+            error={login.error}
+            title={refused ? "Login failed: wrong user name or password" : "Login failed"}
+            context={{ onLoginPage: true }}
+          />
         )}
         <Button type="submit" variant="primary" disabled={login.isPending || login.isSuccess}>
           {(login.isPending || login.isSuccess) && <Spinner />}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 
 import { cn } from "./cn";
 
@@ -11,32 +11,18 @@ export type ComboboxOption = {
 };
 
 type ComboboxOptionRowProps = {
-  id: string;
   option: ComboboxOption;
   active: boolean;
   chosen: boolean;
-  onPick: () => void;
-  onHover: () => void;
+  /** Downshift's role, id, aria-selected and handlers for this option. */
+  itemProps: HTMLAttributes<HTMLLIElement>;
 };
 
 /** One option; "active" is where the arrows are, "chosen" is the field's value (✓). */
-export function ComboboxOptionRow({
-  id,
-  option,
-  active,
-  chosen,
-  onPick,
-  onHover,
-}: ComboboxOptionRowProps) {
+export function ComboboxOptionRow({ option, active, chosen, itemProps }: ComboboxOptionRowProps) {
   return (
     <li
-      id={id}
-      role="option"
-      aria-selected={active}
-      // Keep focus in the text box: the click must not blur it first.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onPick}
-      onMouseMove={onHover}
+      {...itemProps}
       className={cn(
         "flex cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm",
         active && "bg-accent-soft",

@@ -7,7 +7,7 @@ import { type ComboboxOption, ComboboxOptionRow } from "./combobox-option";
 import type { FieldControlProps } from "./field";
 import { controlClass } from "./input";
 import { Spinner } from "./spinner";
-import { useCombobox } from "./use-combobox";
+import { usePicker } from "./use-picker";
 
 export type { ComboboxOption } from "./combobox-option";
 
@@ -19,12 +19,14 @@ type ComboboxProps = FieldControlProps & {
   selectedLabel?: string;
   /** Server-side search: the parent fetches options for the text. Without it, filtering is local. */
   onSearch?: (text: string) => void;
+  /** The answer for the typed text has not arrived: "Searching…", and no option to pick. */
+  searching?: boolean;
   loading?: boolean;
   /** The list failed; the details are shown by the parent, under the field. */
   failed?: boolean;
   /** Shown when there are no options at all (not when a search matched nothing). */
   emptyText?: string;
-  /** Under the options, e.g. "50 of 4,000 shown: type to narrow". */
+  /** Under the options, e.g. "50 of 4,000 matches shown: type to narrow". */
   footer?: ReactNode;
   placeholder?: string;
   disabled?: boolean;
@@ -34,9 +36,9 @@ type ComboboxProps = FieldControlProps & {
 };
 
 /**
- * A searchable single-select following the ARIA combobox pattern (list autocomplete): focus
- * stays in the text box, arrows move the active option (aria-activedescendant), Enter picks it,
- * Escape closes and restores the chosen value's text.
+ * A searchable single-select: downshift's ARIA 1.2 combobox (focus stays in the text box,
+ * arrows move the highlight, Enter picks it, Escape closes and restores the chosen value).
+ * Clicking into it selects its text, so typing replaces it. Enter never submits the form.
  */
 export function Combobox({
   id,
@@ -45,6 +47,7 @@ export function Combobox({
   options,
   selectedLabel,
   onSearch,
+  searching,
   loading,
   failed,
   emptyText = "Nothing to choose from",
@@ -56,96 +59,77 @@ export function Combobox({
   ref,
   ...aria
 }: ComboboxProps) {
-  const {
-    open,
-    text,
-    filter,
-    active,
-    setActive,
-    matches,
-    shown,
-    listRef,
-    openList,
-    close,
-    pick,
-    type,
-    onKeyDown,
-  } = useCombobox({ value, options, onChange, onSearch });
-  const listId = `${id}-listbox`;
-  const optionId = (index: number) => `${id}-option-${index}`;
-  const display = options.find((o) => o.value === value)?.label ?? selectedLabel ?? value;
-  const status = loading
-    ? "Loading…"
-    : failed
-      ? "The list could not be loaded"
-      : options.length === 0 && !filter
-        ? emptyText
-        : shown.length === 0
-          ? `Nothing matches “${text?.trim()}”`
-          : matches.length > shown.length
-            ? `${shown.length} of ${matches.length} shown: type to narrow the list`
-            : footer;
+  const picker = usePicker({ id, value, options, selectedLabel, onChange, onSearch, searching });
+  const { isOpen, highlightedIndex, shown, matches, text, filter } = picker;
+  const status = searching
+    ? "Searching…"
+    : loading
+      ? "Loading…"
+      : failed
+        ? "The list could not be loaded"
+        : options.length === 0 && !filter
+          ? emptyText
+          : shown.length === 0
+            ? `Nothing matches “${text?.trim()}”`
+            : matches.length > shown.length
+              ? `${shown.length} of ${matches.length} matches shown: type to narrow`
+              : footer;
+
+  const { ref: downshiftRef, ...inputProps } = picker.getInputProps({
+    ...aria,
+    // Enter in a picker picks (downshift, when open) or does nothing: it never submits.
+    onKeyDown: (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    },
+    onClick: (event) => {
+      if (text === null) event.currentTarget.select();
+    },
+    onBlur,
+    "aria-activedescendant": picker.highlighted ? `${id}-option-${highlightedIndex}` : undefined,
+  });
 
   return (
     <div className="relative">
       <input
-        ref={ref}
-        id={id}
-        name={name}
         type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && shown[active] ? optionId(active) : undefined}
-        autoComplete="off"
         spellCheck={false}
         disabled={disabled}
         placeholder={placeholder}
+        name={name}
         className={cn(controlClass, "pr-9")}
-        value={text ?? display}
-        onChange={(event) => type(event.target.value)}
-        onClick={() => (open ? undefined : openList())}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          close();
-          onBlur?.();
+        {...inputProps}
+        ref={(node) => {
+          (downshiftRef as (node: HTMLInputElement | null) => void)(node);
+          if (typeof ref === "function") ref(node);
+          else if (ref) ref.current = node;
         }}
-        {...aria}
       />
+
       <span
         aria-hidden="true"
         className="text-fg-muted pointer-events-none absolute inset-y-0 right-3 flex items-center"
       >
-        {loading ? <Spinner /> : "▾"}
+        {loading || searching ? <Spinner /> : "▾"}
       </span>
       <div
         className={cn(
           "border-line-strong bg-surface absolute z-20 mt-1 w-full overflow-hidden rounded-md border shadow-lg",
-          !open && "hidden",
+          !isOpen && "hidden",
         )}
       >
-        <ul
-          ref={listRef}
-          id={listId}
-          role="listbox"
-          aria-labelledby={`${id}-label`}
-          className="max-h-72 overflow-auto py-1"
-        >
-          {open &&
+        <ul {...picker.getMenuProps()} className="max-h-72 overflow-auto py-1">
+          {isOpen &&
             shown.map((option, index) => (
               <ComboboxOptionRow
                 key={option.value}
-                id={optionId(index)}
                 option={option}
-                active={index === active}
+                active={index === highlightedIndex}
                 chosen={option.value === value}
-                onPick={() => pick(option)}
-                onHover={() => setActive(index)}
+                itemProps={picker.getItemProps({ item: option, index })}
               />
             ))}
         </ul>
-        {open && status && (
+        {isOpen && status && (
           <div role="status" className="border-line text-fg-muted border-t px-3 py-2 text-xs">
             {status}
           </div>

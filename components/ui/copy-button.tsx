@@ -37,8 +37,9 @@ export function CopyButton({ text, label, size = "sm", ...props }: CopyButtonPro
   return (
     <Button size={size} onClick={onClick} {...props}>
       {label}
-      <span aria-live="polite" className="text-fg-muted text-xs font-normal">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+      {/* Full text colour: the confirmation must be readable, not a faint hint. */}
+      <span aria-live="polite" className="text-fg text-xs font-semibold">
+        {state === "copied" ? "✓ Copied" : state === "failed" ? "Copy failed" : ""}
       </span>
     </Button>
   );

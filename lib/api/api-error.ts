@@ -20,6 +20,16 @@ export class ApiError extends Error {
     return vcenterErrorDetails(this.body.vcenter).errorType;
   }
 
+  /** vCenter's messages, top first (the failure, then its causes). */
+  get vcenterMessages() {
+    return vcenterErrorDetails(this.body.vcenter).messages;
+  }
+
+  /** The message ids in vCenter's stack: what guidance and field errors are chosen by. */
+  get messageIds(): string[] {
+    return this.vcenterMessages.map((m) => m.id);
+  }
+
   /** The operator must log in (again): the console has no session, or vCenter dropped it. */
   get needsLogin(): boolean {
     return this.status === 401 || this.errorType === "UNAUTHENTICATED";

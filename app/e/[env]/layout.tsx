@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { EnvironmentBands } from "@/components/environment/environment-bands";
 import { EnvironmentHeader } from "@/components/environment/environment-header";
+import { SkipLink } from "@/components/environment/skip-link";
 import { LoginRedirectProvider } from "@/components/session/login-redirect";
 
 import { getEnvironment } from "./get-environment";
@@ -13,10 +14,17 @@ export default async function EnvironmentLayout({ children, params }: Environmen
   const environment = await getEnvironment(params);
   return (
     <>
+      <SkipLink env={environment.id} />
       <EnvironmentBands environment={environment} />
       <EnvironmentHeader environment={environment} />
       <LoginRedirectProvider env={environment.id}>
-        <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">{children}</main>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto max-w-5xl space-y-6 px-4 py-8 outline-none"
+        >
+          {children}
+        </main>
       </LoginRedirectProvider>
     </>
   );
