@@ -56,7 +56,7 @@ function BatchRow({ env, item }: { env: string; item: BatchItemView }) {
         <ItemStateBadge state={item.state} />
         {item.attempt > 1 && <span className="text-fg-muted ml-1 text-xs">try {item.attempt}</span>}
       </td>
-      <td className="px-3 py-2 font-mono">{item.vm ?? ""}</td>
+      <td className="px-3 py-2 font-mono whitespace-nowrap">{item.vm ?? ""}</td>
       <td className="px-3 py-2">
         {item.error && (
           <div className="space-y-2">
