@@ -2,7 +2,7 @@
 
 import { useWatch } from "react-hook-form";
 
-import { useNetworks } from "@/lib/api/use-placement-lists";
+import { useNetworksPage } from "@/lib/api/use-placement-lists";
 import type { NicInfo } from "@/lib/schemas/inventory";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -34,7 +34,6 @@ type NicRowProps = {
 /** One NIC of the source: what it has now, and each override. */
 export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
   const { register, control, setValue } = useCloneFormContext();
-  const networks = useNetworks(env);
   const row = useWatch({ control, name: `nics.${index}` });
   const path = `nics.${index}` as const;
   const macError = useFieldError(`${path}.mac_address`);
@@ -57,7 +56,8 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
           label="Network"
           keepLabel={`Keep current${info?.backing.network_name ? ` (${info.backing.network_name})` : ""}`}
           noun="networks"
-          list={networks}
+          env={env}
+          usePage={useNetworksPage}
           valueOf={(n) => n.network}
           toOption={(n) => ({
             value: n.network,

@@ -1,6 +1,10 @@
 "use client";
 
-import { useDatastores, useFolders, useResourcePools } from "@/lib/api/use-placement-lists";
+import {
+  useDatastoresPage,
+  useFoldersPage,
+  useResourcePoolsPage,
+} from "@/lib/api/use-placement-lists";
 import { Card } from "@/components/ui/card";
 import { formatBytes } from "@/components/inventory/format";
 
@@ -9,9 +13,6 @@ import { InventoryPicker } from "./inventory-picker";
 const SAME = "Same as source";
 
 export function PlacementSection({ env }: { env: string }) {
-  const folders = useFolders(env);
-  const pools = useResourcePools(env);
-  const datastores = useDatastores(env);
   return (
     <Card
       title="Placement"
@@ -23,7 +24,8 @@ export function PlacementSection({ env }: { env: string }) {
           label="Folder"
           keepLabel={SAME}
           noun="folders"
-          list={folders}
+          env={env}
+          usePage={useFoldersPage}
           valueOf={(f) => f.folder}
           toOption={(f) => ({ value: f.folder, label: f.name, hint: f.folder })}
         />
@@ -32,7 +34,8 @@ export function PlacementSection({ env }: { env: string }) {
           label="Resource pool"
           keepLabel={SAME}
           noun="resource pools"
-          list={pools}
+          env={env}
+          usePage={useResourcePoolsPage}
           valueOf={(p) => p.resource_pool}
           toOption={(p) => ({ value: p.resource_pool, label: p.name, hint: p.resource_pool })}
         />
@@ -41,7 +44,8 @@ export function PlacementSection({ env }: { env: string }) {
           label="Datastore"
           keepLabel={SAME}
           noun="datastores"
-          list={datastores}
+          env={env}
+          usePage={useDatastoresPage}
           valueOf={(d) => d.datastore}
           toOption={(d) => ({
             value: d.datastore,

@@ -20,7 +20,7 @@ import { fieldId, useCloneFormContext, useFieldError } from "./form-context";
 export const VM_PAGE = 50;
 // Longer than a slow typist's gap between keys (~350 ms, with room for jitter), so a name typed
 // at that pace sends one to three searches, not one per key.
-const SEARCH_DELAY_MS = 500;
+export const SEARCH_DELAY_MS = 500;
 
 /** The first page the picker asks for: also what the page prefetches on the server. */
 export const firstVmFilter = (all = false): VmFilter => ({

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import * as z from "zod/mini";
 
 import {
@@ -13,27 +13,45 @@ import { envPath, fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
 // The four placement and network lists. The server keeps them cached and answers a page of
-// them ({items, total, as_of}, the first 1000 by default); the hooks hand components the items,
-// the *Page hooks the whole answer (total and as_of too).
+// them ({items, total, as_of}); the pickers ask for PLACEMENT_PAGE items, and when a list is
+// longer than that (total > items) they search it on the server (q) instead of in the page.
+// The hooks hand components the items, the *Page hooks the whole answer (total and as_of too).
+
+/** As many as a picker renders at once: a longer list is searched on the server. */
+export const PLACEMENT_PAGE = 100;
+
+export type PlacementSearch = { q: string; limit: number };
+const FIRST_PAGE: PlacementSearch = { q: "", limit: PLACEMENT_PAGE };
 
 const listQuery = <Schema extends z.ZodMiniType>(
-  queryKey: readonly unknown[],
+  baseKey: readonly unknown[],
   path: string,
   item: Schema,
+  search: PlacementSearch,
 ) =>
   queryOptions({
-    queryKey,
-    queryFn: ({ signal }) => fetchJson(path, { schema: inventoryPageSchema(item), signal }),
+    // Under the list's own key, so invalidating the list clears every search of it.
+    queryKey: [...baseKey, search] as const,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ limit: String(search.limit) });
+      if (search.q) params.set("q", search.q);
+      return fetchJson(`${path}?${params}`, { schema: inventoryPageSchema(item), signal });
+    },
   });
 
-export const foldersQuery = (env: string) =>
-  listQuery(queryKeys.folders(env), envPath(env, "/folders"), folderSchema);
-export const resourcePoolsQuery = (env: string) =>
-  listQuery(queryKeys.resourcePools(env), envPath(env, "/resource-pools"), resourcePoolSchema);
-export const datastoresQuery = (env: string) =>
-  listQuery(queryKeys.datastores(env), envPath(env, "/datastores"), datastoreSchema);
-export const networksQuery = (env: string) =>
-  listQuery(queryKeys.networks(env), envPath(env, "/networks"), networkSchema);
+export const foldersQuery = (env: string, search = FIRST_PAGE) =>
+  listQuery(queryKeys.folders(env), envPath(env, "/folders"), folderSchema, search);
+export const resourcePoolsQuery = (env: string, search = FIRST_PAGE) =>
+  listQuery(
+    queryKeys.resourcePools(env),
+    envPath(env, "/resource-pools"),
+    resourcePoolSchema,
+    search,
+  );
+export const datastoresQuery = (env: string, search = FIRST_PAGE) =>
+  listQuery(queryKeys.datastores(env), envPath(env, "/datastores"), datastoreSchema, search);
+export const networksQuery = (env: string, search = FIRST_PAGE) =>
+  listQuery(queryKeys.networks(env), envPath(env, "/networks"), networkSchema, search);
 
 const itemsOf = <T>(page: { items: T[] }) => page.items;
 
@@ -44,7 +62,12 @@ export const useDatastores = (env: string) =>
   useQuery({ ...datastoresQuery(env), select: itemsOf });
 export const useNetworks = (env: string) => useQuery({ ...networksQuery(env), select: itemsOf });
 
-export const useFoldersPage = (env: string) => useQuery(foldersQuery(env));
-export const useResourcePoolsPage = (env: string) => useQuery(resourcePoolsQuery(env));
-export const useDatastoresPage = (env: string) => useQuery(datastoresQuery(env));
-export const useNetworksPage = (env: string) => useQuery(networksQuery(env));
+// A search's answer keeps the previous one on screen while it loads (as the VM search does).
+export const useFoldersPage = (env: string, search = FIRST_PAGE) =>
+  useQuery({ ...foldersQuery(env, search), placeholderData: keepPreviousData });
+export const useResourcePoolsPage = (env: string, search = FIRST_PAGE) =>
+  useQuery({ ...resourcePoolsQuery(env, search), placeholderData: keepPreviousData });
+export const useDatastoresPage = (env: string, search = FIRST_PAGE) =>
+  useQuery({ ...datastoresQuery(env, search), placeholderData: keepPreviousData });
+export const useNetworksPage = (env: string, search = FIRST_PAGE) =>
+  useQuery({ ...networksQuery(env, search), placeholderData: keepPreviousData });

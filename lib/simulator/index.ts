@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
+import { addVmFolders } from "./extra-folders";
 import { requestHandler } from "./http-server";
 import { type SimulatorMode, SimulatorState } from "./state";
 import { tlsMaterial } from "./tls";
@@ -43,6 +44,8 @@ export interface SimulatorOptions {
    * 0.1, see README "What a list costs"); 0 for none.
    */
   listCostMsPerItem?: number;
+  /** VM folders beyond the layout's ("Team-0001"…), for a site with long placement lists; default 0. */
+  extraVmFolders?: number;
 }
 
 export interface RunningSimulator {
@@ -80,6 +83,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.control ?? true,
   );
   sim.listCostMsPerItem = opts.listCostMsPerItem ?? DEFAULT_LIST_COST_MS_PER_ITEM;
+  if (opts.extraVmFolders) {
+    sim.extraVmFolders = opts.extraVmFolders;
+    addVmFolders(sim.inventory, opts.extraVmFolders);
+  }
   let server: Server;
   let caPem: string | undefined;
   if (opts.tls) {
