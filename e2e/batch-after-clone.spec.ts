@@ -53,7 +53,7 @@ async function login(
 }
 
 async function batchOf(api: APIRequestContext, source: string, pattern: string, count: number) {
-  const res = await api.post(`${app!.url}${E}/batches`, {
+  const res = await api.post(`${E}/batches`, {
     data: { spec: { source }, names: { pattern, count } },
   });
   expect(res.status(), await res.text()).toBe(202);
@@ -88,11 +88,13 @@ async function deletionsEnded(api: APIRequestContext, id: string): Promise<Batch
 
 test("a batch of 10 is followed to Ready on its page, warned of shared identity, then deleted after typing its pattern", async ({
   page,
+  playwright,
 }) => {
-  await loginPage(page);
+  const api = await login(playwright, USERS.admin);
   const p = prefix("ui");
   const pattern = `${p}-{n:fixed=2}`;
-  const batch = await batchOf(page.request, ORDINARY, pattern, 10);
+  const batch = await batchOf(api, ORDINARY, pattern, 10);
+  await loginPage(page);
   await page.goto(`${app!.url}/e/${ENV}/batches/${batch.id}`);
 
   const rows = page.locator("tbody tr");
@@ -130,14 +132,23 @@ test("a batch of 10 is followed to Ready on its page, warned of shared identity,
   await expect(page.locator('[data-deletion="succeeded"]')).toHaveCount(10);
   await expect(page.getByText("Waiting for VMware Tools…")).toHaveCount(0);
   expect(await simVmsStartingWith(sim.url, p)).toEqual([]);
+  // The history says who deleted each.
+  for (const item of batch.items) {
+    const op = await (await api.get(`${E}/operations/${item.operation}`)).json();
+    expect(op.deletion).toMatchObject({ state: "succeeded", vm: item.vm });
+  }
+  await api.dispose();
 });
 
 test("a batch of a re-identifying source is Ready with identities of its own and no warning", async ({
   page,
+  playwright,
 }) => {
-  await loginPage(page);
+  const api = await login(playwright, USERS.admin);
   const p = prefix("fresh");
-  const batch = await batchOf(page.request, REIDENTIFYING, `${p}-{n}`, 3);
+  const batch = await batchOf(api, REIDENTIFYING, `${p}-{n}`, 3);
+  await api.dispose();
+  await loginPage(page);
   await page.goto(`${app!.url}/e/${ENV}/batches/${batch.id}`);
   for (const item of batch.items)
     await expect(
