@@ -76,7 +76,7 @@ function BatchRow({
         <ItemStateBadge state={item.state} />
         {item.attempt > 1 && <span className="text-fg-muted ml-1 text-xs">try {item.attempt}</span>}
       </td>
-      <td className="px-3 py-2 font-mono">{item.vm ?? ""}</td>
+      <td className="px-3 py-2 font-mono whitespace-nowrap">{item.vm ?? ""}</td>
       <td className="min-w-64 px-3 py-2" data-guest>
         {item.deletion && <BatchDeletionCell name={item.name} deletion={item.deletion} />}
         {guest && <BatchGuestCell env={env} name={item.name} row={guest} />}
