@@ -27,7 +27,16 @@ export function GuestStatus({ env, vm }: { env: string; vm: string }) {
 }
 
 /** The state the history kept, when nobody needs to ask vCenter again. */
-export function KeptGuestStatus({ guest, env }: { guest: CloneGuest; env: string }) {
+export function KeptGuestStatus({
+  guest,
+  env,
+  showClash = true,
+}: {
+  guest: CloneGuest;
+  env: string;
+  /** A batch's rows name the clash in a line of their own, under one warning for the batch. */
+  showClash?: boolean;
+}) {
   return (
     <div className="space-y-3">
       {guest.state === "waiting" && <Waiting />}
@@ -43,12 +52,12 @@ export function KeptGuestStatus({ guest, env }: { guest: CloneGuest; env: string
           </span>
         </p>
       )}
-      {guest.clash && <IdentityClash env={env} clash={guest.clash} />}
+      {showClash && guest.clash && <IdentityClash env={env} clash={guest.clash} />}
     </div>
   );
 }
 
-function Waiting() {
+export function Waiting() {
   return (
     <p role="status" className="text-fg-muted flex items-center gap-2 text-sm">
       <Spinner /> Waiting for VMware Tools…
@@ -56,7 +65,7 @@ function Waiting() {
   );
 }
 
-function ReadyLine({ host, ip, afterMs }: { host?: string; ip?: string; afterMs?: number }) {
+export function ReadyLine({ host, ip, afterMs }: { host?: string; ip?: string; afterMs?: number }) {
   const parts = ["Ready", ip, host].filter(Boolean);
   return (
     <p role="status" className="text-sm">

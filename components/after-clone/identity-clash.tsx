@@ -23,6 +23,15 @@ export function IdentityClash({ env, clash }: { env: string; clash: Clash }) {
           </li>
         )}
       </ul>
+      <UsualFixes />
+    </Alert>
+  );
+}
+
+/** Why a clone answers as its source, and the two usual ways to give each clone its own identity. */
+export function UsualFixes() {
+  return (
+    <>
       <p className="mt-2">
         An instant clone is a memory copy of its source, so both answer on the network as one
         machine. The two usual fixes:
@@ -38,6 +47,6 @@ export function IdentityClash({ env, clash }: { env: string; clash: Clash }) {
           IP of its own, so every clone wakes up re-identified.
         </li>
       </ol>
-    </Alert>
+    </>
   );
 }

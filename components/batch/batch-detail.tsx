@@ -5,6 +5,11 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 
+import { UsualFixes } from "@/components/after-clone/identity-clash";
+import { Alert } from "@/components/ui/alert";
+
+import { BatchDelete } from "./batch-delete";
+import { type BatchGuest, useBatchGuests } from "./batch-guests";
 import { BatchProgress } from "./batch-progress";
 import { BatchRows } from "./batch-rows";
 
@@ -14,6 +19,7 @@ const stateLabels = { running: "Running", done: "Done", cancelled: "Cancelled" }
 export function BatchDetail({ env, id }: { env: string; id: string }) {
   const query = useBatch(env, id);
   const action = useBatchAction(env, id);
+  const guests = useBatchGuests(env, query.data?.items ?? []);
   if (query.isPending)
     return (
       <p role="status" className="text-fg-muted text-sm">
@@ -59,12 +65,32 @@ export function BatchDetail({ env, id }: { env: string; id: string }) {
           </div>
         }
       >
-        <BatchProgress batch={batch} />
+        <div className="space-y-4">
+          <BatchProgress batch={batch} />
+          <BatchDelete env={env} batch={batch} />
+        </div>
       </Card>
       {action.isError && (
         <ErrorStack error={action.error} title="The batch could not be changed" env={env} />
       )}
-      <BatchRows env={env} items={batch.items} />
+      <ClashWarning guests={guests} />
+      <BatchRows env={env} items={batch.items} guests={guests} />
     </div>
+  );
+}
+
+/** One warning for the batch when clones answer with their source's or each other's identity. */
+function ClashWarning({ guests }: { guests: Map<number, BatchGuest> }) {
+  const clashing = [...guests.values()].filter((row) => row.clash || row.guest?.clone?.clash);
+  if (clashing.length === 0) return null;
+  return (
+    <Alert
+      tone="warning"
+      role="alert"
+      title={`${clashing.length} ${clashing.length === 1 ? "clone has" : "clones have"} the identity of their source or of another clone of this batch`}
+    >
+      <p>Each row below says which IP or hostname is shared, and with whom.</p>
+      <UsualFixes />
+    </Alert>
   );
 }

@@ -9,12 +9,23 @@ import { Button } from "@/components/ui/button";
 import { operationHref } from "@/components/environment/hrefs";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 
+import { BatchDeletionCell, BatchGuestCell } from "./batch-guest-cell";
+import type { BatchGuest } from "./batch-guests";
 import { ItemStateBadge } from "./item-state-badge";
 
-const columns = ["#", "Name", "State", "VM", "Error"];
+const columns = ["#", "Name", "State", "VM", "Guest", "Error"];
 
 /** One row per clone: name, state, VM id when made, the error's headline with the stack on demand. */
-export function BatchRows({ env, items }: { env: string; items: BatchItemView[] }) {
+export function BatchRows({
+  env,
+  items,
+  guests,
+}: {
+  env: string;
+  items: BatchItemView[];
+  /** The made clones' guests, by item index (useBatchGuests). */
+  guests: Map<number, BatchGuest>;
+}) {
   return (
     <div className="border-line overflow-x-auto rounded-lg border">
       <table className="w-full text-left text-sm">
@@ -30,7 +41,7 @@ export function BatchRows({ env, items }: { env: string; items: BatchItemView[] 
         </thead>
         <tbody>
           {items.map((item) => (
-            <BatchRow key={item.index} env={env} item={item} />
+            <BatchRow key={item.index} env={env} item={item} guest={guests.get(item.index)} />
           ))}
         </tbody>
       </table>
@@ -38,7 +49,16 @@ export function BatchRows({ env, items }: { env: string; items: BatchItemView[] 
   );
 }
 
-function BatchRow({ env, item }: { env: string; item: BatchItemView }) {
+function BatchRow({
+  env,
+  item,
+  guest,
+}: {
+  env: string;
+  item: BatchItemView;
+  /** Set for a made clone the page follows (not deleted). */
+  guest?: BatchGuest;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <tr className="border-line bg-surface border-t align-top" data-clone={item.name}>
@@ -57,6 +77,10 @@ function BatchRow({ env, item }: { env: string; item: BatchItemView }) {
         {item.attempt > 1 && <span className="text-fg-muted ml-1 text-xs">try {item.attempt}</span>}
       </td>
       <td className="px-3 py-2 font-mono whitespace-nowrap">{item.vm ?? ""}</td>
+      <td className="min-w-64 px-3 py-2" data-guest>
+        {item.deletion && <BatchDeletionCell name={item.name} deletion={item.deletion} />}
+        {guest && <BatchGuestCell env={env} name={item.name} row={guest} />}
+      </td>
       <td className="px-3 py-2">
         {item.error && (
           <div className="space-y-2">

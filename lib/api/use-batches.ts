@@ -13,10 +13,12 @@ export const batchQuery = (env: string, id: string) =>
   queryOptions({
     queryKey: [...queryKeys.environment(env), "batch", id] as const,
     queryFn: ({ signal }) => fetchJson(batchPath(env, id), { schema: batchViewSchema, signal }),
-    // Asked again each second while clones are still queued or running.
+    // Asked again each second while clones are still queued or running, or being deleted.
     refetchInterval: (query) => {
       const counts = query.state.data?.counts;
-      return !query.state.data || (counts && counts.pending + counts.running + counts.unknown > 0)
+      return !query.state.data ||
+        (counts && counts.pending + counts.running + counts.unknown > 0) ||
+        query.state.data.deletion?.running
         ? 1_000
         : false;
     },
@@ -56,6 +58,19 @@ export function useBatchAction(env: string, id: string) {
   return useMutation({
     mutationFn: (action: "cancel" | "retry") =>
       fetchJson(`${batchPath(env, id)}/${action}`, { method: "POST", schema: batchViewSchema }),
+    onSuccess: (batch) => queryClient.setQueryData(batchQuery(env, id).queryKey, batch),
+  });
+}
+
+/** Delete all the batch's clones, or stop doing so; the batch's query takes the answer. */
+export function useBatchDeletion(env: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: "delete" | "cancel") =>
+      fetchJson(`${batchPath(env, id)}/${action === "delete" ? "delete" : "delete/cancel"}`, {
+        method: "POST",
+        schema: batchViewSchema,
+      }),
     onSuccess: (batch) => queryClient.setQueryData(batchQuery(env, id).queryKey, batch),
   });
 }

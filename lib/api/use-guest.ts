@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQueries, useQuery } from "@tanstack/react-query";
 
 import { type Guest, guestSchema } from "@/lib/schemas/guest";
 
@@ -17,8 +17,8 @@ export const isWaiting = (guest: Guest | undefined) =>
  * shows it is mounted and visible: React Query stops the interval when the last observer
  * unmounts, and (refetchIntervalInBackground off) while the tab is hidden.
  */
-export const useGuest = (env: string, vm: string, enabled = true) =>
-  useQuery({
+export const guestQuery = (env: string, vm: string, enabled = true) =>
+  queryOptions({
     queryKey: queryKeys.guest(env, vm),
     queryFn: ({ signal }) =>
       fetchJson(envPath(env, `/vms/${encodeURIComponent(vm)}/guest`), {
@@ -31,3 +31,10 @@ export const useGuest = (env: string, vm: string, enabled = true) =>
       query.state.error || !isWaiting(query.state.data) ? false : GUEST_POLL_MS,
     refetchIntervalInBackground: false,
   });
+
+export const useGuest = (env: string, vm: string, enabled = true) =>
+  useQuery(guestQuery(env, vm, enabled));
+
+/** The guests of several clones (a batch's rows), each followed like useGuest's. */
+export const useGuests = (env: string, vms: readonly string[]) =>
+  useQueries({ queries: vms.map((vm) => guestQuery(env, vm)) });

@@ -4,6 +4,7 @@ import { history } from "@/lib/history/store";
 import type { BatchItemView, BatchView } from "@/lib/schemas/batch-status";
 
 import { batchStore } from "./batch-store";
+import { withDeletions } from "./delete-batch";
 
 /**
  * A batch as it stands. An unknown clone is whatever its history operation has since been
@@ -26,7 +27,8 @@ export async function readBatch(env: string, id: string): Promise<BatchView | un
       changed = true;
     }
   }
-  return changed ? store.get(env, id) : batch;
+  const current = changed ? await store.get(env, id) : batch;
+  return current && withDeletions(env, current);
 }
 
 const CSV_COLUMNS = ["index", "name", "state", "vm", "operation", "attempt", "error"] as const;

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { submitClone } from "@/lib/clones/submit-clone";
+import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
+import type { SourceIdentity } from "@/lib/history/clone-guests";
 import { environmentRuntime } from "@/lib/config/runtime";
 import type { OperatorSession } from "@/lib/http/session-cookie";
 import { history } from "@/lib/history/store";
@@ -54,6 +56,8 @@ interface Run {
   ctx: VcenterContext;
   operator: OperatorSession;
   max: number;
+  /** The source's hostname and IP, read once per run: a clone that reports them clashes (issue 13). */
+  sourceIdentity?: Promise<SourceIdentity | undefined>;
 }
 
 async function runBatch(id: string): Promise<void> {
@@ -77,6 +81,7 @@ async function runBatch(id: string): Promise<void> {
   // Clones a stopped console left in flight come first: answered from the history, never resent.
   for (const item of await store.itemsIn(id, ["running"])) await resumeItem(run, item);
   const summary = await store.summary(owner.env, id);
+  if (summary) run.sourceIdentity = readSourceIdentity(run.ctx, summary.source);
   let unauthenticated = false;
   const worker = async () => {
     // A stopping console claims nothing more; the batch resumes at the next start.
@@ -103,7 +108,7 @@ async function runBatch(id: string): Promise<void> {
 async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
   // The stop's grace waits for it; refused once stopping, the item stays claimed but unsent,
   // and its key finds no operation at the next start, so it is sent then, once.
-  const { operation } = await trackWork("batch", () =>
+  const { operation, replayed } = await trackWork("batch", () =>
     submitClone(run.ctx, {
       env: run.env,
       operator: run.operator,
@@ -113,6 +118,8 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
     }),
   );
   await batchStore().setOperation(run.id, item.index, operation.id);
+  if (operation.state === "succeeded" && !replayed)
+    keepSourceIdentity(operation.id, await run.sourceIdentity);
   return record(run.id, item.index, operation);
 }
 

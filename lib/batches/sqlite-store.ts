@@ -132,6 +132,13 @@ export class SqliteBatchStore implements BatchStore {
     return row && this.toSummary(row);
   }
 
+  async request(env: string, id: string) {
+    const row = this.db
+      .prepare(`SELECT request FROM batches WHERE env = ? AND id = ?`)
+      .get(env, id) as { request: string } | undefined;
+    return row?.request;
+  }
+
   async get(env: string, id: string) {
     const summary = await this.summary(env, id);
     if (!summary) return undefined;

@@ -58,6 +58,8 @@ export interface BatchStore {
   ): Promise<{ id: string; request: string } | undefined>;
   get(env: string, id: string): Promise<BatchView | undefined>;
   summary(env: string, id: string): Promise<BatchSummary | undefined>;
+  /** The request as accepted (JSON), e.g. for the name pattern a deletion is confirmed with. */
+  request(env: string, id: string): Promise<string | undefined>;
   /** Newest first. */
   list(env: string, limit: number): Promise<BatchSummary[]>;
   owner(id: string): Promise<BatchOwner | undefined>;

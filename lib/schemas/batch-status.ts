@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 
 import { apiErrorSchema } from "./api-error";
+import { batchDeletionRunSchema, batchItemDeletionSchema } from "./batch-deletion";
 
 // What GET /api/environments/{env}/batches/{id} answers; the browser parses it with these.
 
@@ -37,6 +38,8 @@ export const batchItemSchema = z.object({
   error: z.optional(apiErrorSchema.shape.error),
   started_at: z.optional(z.string()),
   ended_at: z.optional(z.string()),
+  /** Issue 13: the clone's deletion, once someone deleted the batch's clones. */
+  deletion: z.optional(batchItemDeletionSchema),
 });
 export type BatchItemView = z.infer<typeof batchItemSchema>;
 
@@ -54,7 +57,10 @@ export const batchSummarySchema = z.object({
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;
 
-export const batchViewSchema = z.extend(batchSummarySchema, { items: z.array(batchItemSchema) });
+export const batchViewSchema = z.extend(batchSummarySchema, {
+  items: z.array(batchItemSchema),
+  deletion: z.optional(batchDeletionRunSchema),
+});
 export type BatchView = z.infer<typeof batchViewSchema>;
 
 export const batchListSchema = z.object({ items: z.array(batchSummarySchema) });
