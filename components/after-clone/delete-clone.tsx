@@ -54,7 +54,12 @@ export function DeleteClone({ env, vm, name, onDeleted, onAttempt }: DeleteClone
           </div>
         </Alert>
       ) : (
-        <Button variant="danger" onClick={() => setConfirming(true)}>
+        // A long VM name wraps inside the button rather than widening a phone's page.
+        <Button
+          variant="danger"
+          className="h-auto! max-w-full shrink! py-1.5 text-left wrap-anywhere whitespace-normal!"
+          onClick={() => setConfirming(true)}
+        >
           Delete {name}
         </Button>
       )}
