@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { queryInt } from "@/lib/http/query-number";
 import { queryParams } from "@/lib/http/query-params";
-import { folderIdSchema, hostIdSchema } from "@/lib/schemas/ids";
+import { datacenterIdSchema, folderIdSchema, hostIdSchema } from "@/lib/schemas/ids";
 import { powerStateSchema } from "@/lib/schemas/inventory";
 
 // The query strings of the inventory routes. Unknown keys are refused by queryParams; numbers
@@ -28,7 +28,12 @@ const vmQuerySchema = z.strictObject({
   limit: queryInt(1, 1000, 100),
 });
 
-const placementQuerySchema = z.strictObject({ ...common, limit: queryInt(1, 5000, 1000) });
+const placementQuerySchema = z.strictObject({
+  ...common,
+  datacenter: z.optional(datacenterIdSchema),
+  limit: queryInt(1, 5000, 1000),
+});
+const poolQuerySchema = placementQuerySchema.extend({ host: z.optional(hostIdSchema) });
 
 /** ?q=&power_state=&folder=&host=&limit=&refresh= of GET …/vms (limit 100 unless given). */
 export function vmSearchQuery(url: string) {
@@ -38,8 +43,16 @@ export function vmSearchQuery(url: string) {
   );
 }
 
-/** ?q=&limit=&refresh= of the placement lists (limit 1000 unless given). */
+/** ?q=&datacenter=&limit=&refresh= of the placement lists (limit 1000 unless given). */
 export function placementSearchQuery(url: string) {
   const search = new URL(url).searchParams;
-  return placementQuerySchema.parse(queryParams(search, ["q", "limit", "refresh"]));
+  return placementQuerySchema.parse(queryParams(search, ["q", "datacenter", "limit", "refresh"]));
+}
+
+/** The same and ?host= (pools on that host) for the resource pools. */
+export function poolSearchQuery(url: string) {
+  const search = new URL(url).searchParams;
+  return poolQuerySchema.parse(
+    queryParams(search, ["q", "datacenter", "host", "limit", "refresh"]),
+  );
 }

@@ -6,6 +6,7 @@ export const idPatterns = {
   vm: /^vm-\d{1,10}$/,
   folder: /^group-[a-z]\d{1,10}$/,
   host: /^host-\d{1,10}$/,
+  datacenter: /^datacenter-\d{1,10}$/,
   resourcePool: /^resgroup-(v)?\d{1,10}$/,
   datastore: /^datastore-\d{1,10}$/,
   network: /^(network|dvportgroup)-(o)?\d{1,10}$/,
@@ -22,6 +23,7 @@ const idSchema = (pattern: RegExp, example: string, what: string) =>
 export const vmIdSchema = idSchema(idPatterns.vm, "vm-42", "virtual machine");
 export const folderIdSchema = idSchema(idPatterns.folder, "group-v3", "folder");
 export const hostIdSchema = idSchema(idPatterns.host, "host-9", "host");
+export const datacenterIdSchema = idSchema(idPatterns.datacenter, "datacenter-2", "datacenter");
 export const resourcePoolIdSchema = idSchema(
   idPatterns.resourcePool,
   "resgroup-8",

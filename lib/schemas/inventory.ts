@@ -97,9 +97,23 @@ export const vmDetailSchema = z.object({
 });
 export type VmDetail = z.infer<typeof vmDetailSchema>;
 
-export const folderSchema = z.object({ folder: z.string(), name: z.string() });
-export const resourcePoolSchema = z.object({ resource_pool: z.string(), name: z.string() });
+// Each placement item names its datacenter (the form narrows the lists to the source's); a
+// folder its path ("DC1 / Linux / Web"), a resource pool its cluster (or standalone host).
+const inDatacenter = { datacenter: z.optional(z.string()) };
+export const folderSchema = z.object({
+  folder: z.string(),
+  name: z.string(),
+  path: z.optional(z.string()),
+  ...inDatacenter,
+});
+export const resourcePoolSchema = z.object({
+  resource_pool: z.string(),
+  name: z.string(),
+  cluster: z.optional(z.string()),
+  ...inDatacenter,
+});
 export const datastoreSchema = z.object({
+  ...inDatacenter,
   datastore: z.string(),
   name: z.string(),
   type: z.string(),
@@ -112,6 +126,7 @@ export const networkTypes = [
   "OPAQUE_NETWORK",
 ] as const;
 export const networkSchema = z.object({
+  ...inDatacenter,
   network: z.string(),
   name: z.string(),
   type: z.enum(networkTypes),
@@ -129,6 +144,17 @@ export type Folder = z.infer<typeof folderSchema>;
 export type ResourcePool = z.infer<typeof resourcePoolSchema>;
 export type Datastore = z.infer<typeof datastoreSchema>;
 export type Network = z.infer<typeof networkSchema>;
+
+/** Where a VM is, as the console found it through vCenter's list filters (vm-placement.ts). */
+export const vmPlacementSchema = z.object({
+  vm: z.string(),
+  datacenter: z.optional(z.object({ datacenter: z.string(), name: z.string() })),
+  host: z.optional(z.string()),
+  folder: z.optional(folderSchema),
+  resource_pool: z.optional(resourcePoolSchema),
+  datastore: z.optional(z.object({ datastore: z.string(), name: z.string() })),
+});
+export type VmPlacement = z.infer<typeof vmPlacementSchema>;
 
 export const environmentSummarySchema = z.object({
   id: z.string(),

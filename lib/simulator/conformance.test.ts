@@ -188,6 +188,18 @@ const apiCases: [string, Case][] = [
   get("folders", "/api/vcenter/folder", 200),
   get("folders, bad type", "/api/vcenter/folder", 400, "/api/vcenter/folder?type=X"),
   get("datacenters", "/api/vcenter/datacenter", 200),
+  get(
+    "datacenter",
+    "/api/vcenter/datacenter/{datacenter}",
+    200,
+    "/api/vcenter/datacenter/datacenter-2",
+  ),
+  get(
+    "datacenter, unknown",
+    "/api/vcenter/datacenter/{datacenter}",
+    404,
+    "/api/vcenter/datacenter/datacenter-9",
+  ),
   get("clusters", "/api/vcenter/cluster", 200),
   get("hosts", "/api/vcenter/host", 200),
   get("hosts, bad state", "/api/vcenter/host", 400, "/api/vcenter/host?connection_states=UP"),

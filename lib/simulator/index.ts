@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
-import { addVmFolders } from "./extra-folders";
+import { addSiteExtras } from "./extra-site";
 import { requestHandler } from "./http-server";
 import { type SimulatorMode, SimulatorState } from "./state";
 import { tlsMaterial } from "./tls";
@@ -46,6 +46,10 @@ export interface SimulatorOptions {
   listCostMsPerItem?: number;
   /** VM folders beyond the layout's ("Team-0001"…), for a site with long placement lists; default 0. */
   extraVmFolders?: number;
+  /** Port groups beyond the layout's ("pg-vlan-0001"…, half distributed); default 0. */
+  extraNetworks?: number;
+  /** A second datacenter "DC2" with a VM "dc2-web-01" (extra-site.ts); default none. */
+  secondDatacenter?: boolean;
 }
 
 export interface RunningSimulator {
@@ -83,10 +87,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     opts.control ?? true,
   );
   sim.listCostMsPerItem = opts.listCostMsPerItem ?? DEFAULT_LIST_COST_MS_PER_ITEM;
-  if (opts.extraVmFolders) {
-    sim.extraVmFolders = opts.extraVmFolders;
-    addVmFolders(sim.inventory, opts.extraVmFolders);
-  }
+  sim.extras = {
+    vmFolders: opts.extraVmFolders,
+    networks: opts.extraNetworks,
+    secondDatacenter: opts.secondDatacenter,
+  };
+  addSiteExtras(sim.inventory, sim.extras);
   let server: Server;
   let caPem: string | undefined;
   if (opts.tls) {

@@ -1,3 +1,4 @@
+import { message, VapiError } from "./errors";
 import { DATASTORE_TYPES, FOLDER_TYPES, HOST_CONNECTION_STATES, NETWORK_TYPES } from "./model";
 import { booleanOf, collect, enumFilterOf, filtersOf, passes } from "./query";
 import type { ApiReply, ApiRequest } from "./router";
@@ -173,4 +174,25 @@ export function listNetworks({ query, sim }: ApiRequest): ApiReply {
       { max: 1000, kind: "network", plural: "networks" },
     ),
   );
+}
+
+// GET /api/vcenter/datacenter/{datacenter}: Datacenter.Info, whose vm_folder is where a walk
+// down the VM folders starts (the folder list names no parents).
+export function getDatacenter({ params, sim }: ApiRequest): ApiReply {
+  const dc = sim.inventory.datacenters.get(params.datacenter);
+  if (!dc)
+    throw new VapiError("NOT_FOUND", [
+      message(
+        "com.vmware.api.vcenter.datacenter.not_found",
+        `Datacenter with identifier '${params.datacenter}' does not exist.`,
+        params.datacenter,
+      ),
+    ]);
+  return ok({
+    name: dc.name,
+    datastore_folder: dc.datastoreFolder,
+    host_folder: dc.hostFolder,
+    network_folder: dc.networkFolder,
+    vm_folder: dc.vmFolder,
+  });
 }

@@ -1,6 +1,7 @@
 import { getGuestIdentity, getTools, listGuestInterfaces } from "./guest-handlers";
 import { instantClone } from "./instant-clone";
 import {
+  getDatacenter,
   listClusters,
   listDatacenters,
   listDatastores,
@@ -123,6 +124,7 @@ export const API_ROUTES: readonly Route[] = [
     "names",
     "folders",
   ]),
+  get("/api/vcenter/datacenter/{datacenter}", "vcenter.datacenter.get", getDatacenter),
   get("/api/vcenter/cluster", "vcenter.cluster.list", listClusters, [
     "clusters",
     "names",

@@ -1,7 +1,7 @@
 import { buildInventory } from "./build-inventory";
 import { CallLog } from "./call-log";
 import { CloneQueue } from "./clone-queue";
-import { addVmFolders } from "./extra-folders";
+import { addSiteExtras, type SiteExtras } from "./extra-site";
 import { FaultStore } from "./faults";
 import type { Inventory } from "./inventory";
 import { SessionStore } from "./sessions";
@@ -35,12 +35,12 @@ export class SimulatorState {
     this.sessions = new SessionStore(sessionIdleMs);
   }
 
-  /** VM folders beyond the layout's (SimulatorOptions.extraVmFolders), kept across a reset. */
-  extraVmFolders = 0;
+  /** What is added to the layout (SimulatorOptions: extraVmFolders …), kept across a reset. */
+  extras: SiteExtras = {};
 
   /** Back to the inventory of the seed: clones gone, every VM as it was. */
   resetInventory(): void {
     this.inventory = buildInventory(this.seed, this.vmCount);
-    addVmFolders(this.inventory, this.extraVmFolders);
+    addSiteExtras(this.inventory, this.extras);
   }
 }

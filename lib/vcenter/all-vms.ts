@@ -4,6 +4,7 @@ import { vcenterCall } from "./call";
 import { query } from "./client";
 import type { VcenterContext } from "./context";
 import { VcenterError } from "./errors";
+import { type Limiter, limiter, unlimited } from "./limiter";
 import { folderListSchema, hostListSchema, vmSummaryListSchema } from "./vcenter-schemas";
 
 type VmSummaries = ReturnType<typeof vmSummaryListSchema.parse>;
@@ -56,7 +57,7 @@ export async function readPart(
   ctx: VcenterContext,
   params: Params,
   dimensions: SplitKey[],
-  limit: Limiter = (task) => task(),
+  limit: Limiter = unlimited,
 ): Promise<VmRead[]> {
   try {
     const list = await limit(() =>
@@ -96,23 +97,4 @@ async function splitValues(ctx: VcenterContext, key: SplitKey, limit: Limiter) {
   return (await limit(() => vcenterCall(ctx, { path, schema: folderListSchema }))).map(
     (f) => f.folder,
   );
-}
-
-type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
-
-/** Runs tasks with at most `n` under way; the rest wait in order. */
-function limiter(n: number): Limiter {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active < n) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve)); // handed a slot
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }

@@ -60,6 +60,13 @@ export const vmInfoSchema = z.looseObject({
     .looseObject({ size_MiB: z.number().optional(), size_mib: z.number().optional() })
     .optional(),
   nics: z.record(z.string(), ethernetInfoSchema),
+  // Only the disk backings: the datastore a VM is on is named in them ("[ds1] vm/vm.vmdk").
+  disks: z
+    .record(
+      z.string(),
+      z.looseObject({ backing: z.looseObject({ vmdk_file: z.string().optional() }).optional() }),
+    )
+    .optional(),
   serial_ports: z.record(z.string(), serialInfoSchema),
   parallel_ports: z.record(z.string(), parallelInfoSchema),
 });
@@ -87,5 +94,11 @@ export const networkListSchema = z.array(
     type: z.enum(["STANDARD_PORTGROUP", "DISTRIBUTED_PORTGROUP", "OPAQUE_NETWORK"]),
   }),
 );
+export const datacenterListSchema = z.array(
+  z.looseObject({ datacenter: z.string(), name: z.string() }),
+);
+export const datacenterInfoSchema = z.looseObject({ name: z.string(), vm_folder: z.string() });
+export const clusterListSchema = z.array(z.looseObject({ cluster: z.string(), name: z.string() }));
+export const vmIdListSchema = z.array(z.looseObject({ vm: z.string() }));
 export const hostListSchema = z.array(z.looseObject({ host: z.string(), name: z.string() }));
 export const newVmIdSchema = z.string().min(1);

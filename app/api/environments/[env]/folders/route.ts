@@ -5,7 +5,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 import { searchPlacement } from "@/lib/inventory/placement";
 import { placementSearchQuery } from "@/lib/inventory/search-query";
 
-// GET /api/environments/{env}/folders?q=&limit=&refresh= – VM folders, searched by name
+// GET /api/environments/{env}/folders?q=&datacenter=&limit=&refresh= – VM folders, searched by name
 export const GET = withOperator(async ({ req, operator, vcenter }) =>
   NextResponse.json(
     await searchPlacement(vcenter, operator.user, "folders", placementSearchQuery(req.url)),
