@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 
 import { envPath } from "@/lib/api/fetch-json";
 import { useVm } from "@/lib/api/use-vm";
+import { useVmPlacement } from "@/lib/api/use-vm-placement";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { CloneResult as CloneResultData } from "@/lib/schemas/inventory";
 import { AfterClone } from "@/components/after-clone/after-clone";
@@ -47,6 +48,10 @@ export function CloneResult({
 }: CloneResultProps) {
   const nameOf = useInventoryNames(env);
   const source = useVm(env, spec.source).data;
+  // Where vCenter put the clone, read from the made VM: an unset field names what it got.
+  const landed = useVmPlacement(env, result.vm).data;
+  const asked = (id: string | undefined) =>
+    id ? describeValue(id, nameOf) : landed ? "Same as source" : "Same as source (reading…)";
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -54,19 +59,21 @@ export function CloneResult({
     ["Source", source ? `${source.name} (${spec.source})` : spec.source],
     [
       "Folder",
-      spec.placement?.folder ? describeValue(spec.placement.folder, nameOf) : "Same as source",
+      landed?.folder
+        ? `${landed.folder.path ?? landed.folder.name} (${landed.folder.folder})`
+        : asked(spec.placement?.folder),
     ],
     [
       "Resource pool",
-      spec.placement?.resource_pool
-        ? describeValue(spec.placement.resource_pool, nameOf)
-        : "Same as source",
+      landed?.resource_pool
+        ? `${[landed.resource_pool.name, landed.resource_pool.cluster].filter(Boolean).join(" · ")} (${landed.resource_pool.resource_pool})`
+        : asked(spec.placement?.resource_pool),
     ],
     [
       "Datastore",
-      spec.placement?.datastore
-        ? describeValue(spec.placement.datastore, nameOf)
-        : "Same as source",
+      landed?.datastore
+        ? `${landed.datastore.name} (${landed.datastore.datastore})`
+        : asked(spec.placement?.datastore),
     ],
   ];
   const devices = [

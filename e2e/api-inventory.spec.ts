@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 
-import { simCalls, simVmsNamed } from "./direct-simulator";
+import { simCalls, simLogin, simVmsNamed } from "./direct-simulator";
 import { expect, loginAs, test, uniqueName, USERS } from "./fixtures";
 import { inventorySimUrl } from "./ports";
 
@@ -34,6 +34,48 @@ test.afterAll(() => admin.dispose());
 
 test("the VM list answers a page, the total and when the inventory was read", async () => {
   const before = Date.now();
+  test("pools on a host and a VM's placement are what vCenter's list filters say", async () => {
+    const token = await simLogin(inventorySimUrl);
+    const direct = async <T>(path: string) =>
+      (await (
+        await fetch(`${inventorySimUrl}${path}`, { headers: { "vmware-api-session-id": token } })
+      ).json()) as T;
+    const onHost = await direct<{ resource_pool: string }[]>(
+      "/api/vcenter/resource-pool?hosts=host-9",
+    );
+    const pools = await get<Page<{ resource_pool: string; cluster: string }>>(
+      admin,
+      "/resource-pools?host=host-9",
+    );
+    expect(pools.items.map((p) => p.resource_pool).sort()).toEqual(
+      onHost.map((p) => p.resource_pool).sort(),
+    );
+    expect(new Set(pools.items.map((p) => p.cluster))).toEqual(new Set(["Cluster-A"]));
+    const folders = await get<Page<{ name: string; path: string; datacenter: string }>>(
+      admin,
+      "/folders?q=Prod&datacenter=datacenter-2",
+    );
+    expect(folders.items).toEqual([
+      { folder: "group-v30", name: "Prod", path: "DC1 / Prod", datacenter: "datacenter-2" },
+    ]);
+    // prod-web-01 (vm-1001): each part checked against vCenter's own filters.
+    const placement = await get<Record<string, Record<string, string>>>(
+      admin,
+      "/vms/vm-1001/placement",
+    );
+    expect(placement).toMatchObject({
+      datacenter: { datacenter: "datacenter-2", name: "DC1" },
+      host: "host-9",
+      folder: { folder: "group-v30", path: "DC1 / Prod" },
+      resource_pool: { resource_pool: "resgroup-27", name: "Prod", cluster: "Cluster-A" },
+      datastore: { datastore: "datastore-11", name: "nfs-shared-01" },
+    });
+    const held = await direct<{ vm: string }[]>(
+      "/api/vcenter/vm?vms=vm-1001&hosts=host-9&folders=group-v30&resource_pools=resgroup-27&datacenters=datacenter-2",
+    );
+    expect(held.map((v) => v.vm)).toEqual(["vm-1001"]);
+  });
+
   // A folder search waits for the read by folder, so every VM has its host and folder here.
   const page = await get<Page<Item>>(admin, "/vms?q=GOLDEN&folder=group-v32&refresh=1");
   expect(page.items.map((vm) => vm.name)).toEqual(["golden-ubuntu-22", "golden-win2022"]);
@@ -61,6 +103,48 @@ test("the placement lists answer {items, total, as_of} and search by name", asyn
   }
   const pg = await get<Page<{ name: string; network: string }>>(admin, "/networks?q=PG-");
   expect(pg.items.map((n) => n.name)).toEqual(["pg-dev-ephemeral", "pg-prod-static"]);
+});
+
+test("pools on a host and a VM's placement are what vCenter's list filters say", async () => {
+  const token = await simLogin(inventorySimUrl);
+  const direct = async <T>(path: string) =>
+    (await (
+      await fetch(`${inventorySimUrl}${path}`, { headers: { "vmware-api-session-id": token } })
+    ).json()) as T;
+  const onHost = await direct<{ resource_pool: string }[]>(
+    "/api/vcenter/resource-pool?hosts=host-9",
+  );
+  const pools = await get<Page<{ resource_pool: string; cluster: string }>>(
+    admin,
+    "/resource-pools?host=host-9",
+  );
+  expect(pools.items.map((p) => p.resource_pool).sort()).toEqual(
+    onHost.map((p) => p.resource_pool).sort(),
+  );
+  expect(new Set(pools.items.map((p) => p.cluster))).toEqual(new Set(["Cluster-A"]));
+  const folders = await get<Page<{ name: string; path: string; datacenter: string }>>(
+    admin,
+    "/folders?q=Prod&datacenter=datacenter-2",
+  );
+  expect(folders.items).toEqual([
+    { folder: "group-v30", name: "Prod", path: "DC1 / Prod", datacenter: "datacenter-2" },
+  ]);
+  // prod-web-01 (vm-1001): each part checked against vCenter's own filters.
+  const placement = await get<Record<string, Record<string, string>>>(
+    admin,
+    "/vms/vm-1001/placement",
+  );
+  expect(placement).toMatchObject({
+    datacenter: { datacenter: "datacenter-2", name: "DC1" },
+    host: "host-9",
+    folder: { folder: "group-v30", path: "DC1 / Prod" },
+    resource_pool: { resource_pool: "resgroup-27", name: "Prod", cluster: "Cluster-A" },
+    datastore: { datastore: "datastore-11", name: "nfs-shared-01" },
+  });
+  const held = await direct<{ vm: string }[]>(
+    "/api/vcenter/vm?vms=vm-1001&hosts=host-9&folders=group-v30&resource_pools=resgroup-27&datacenters=datacenter-2",
+  );
+  expect(held.map((v) => v.vm)).toEqual(["vm-1001"]);
 });
 
 // A folder search waits for the read by folder, which follows the first search: after it,
@@ -138,6 +222,10 @@ const refused: [string, string][] = [
   ["/networks?limit=0", "limit"],
   ["/datastores?refresh=true", "refresh"],
   [`/resource-pools?q=${"a".repeat(81)}`, "q"],
+  ["/folders?host=host-9", "host"],
+  ["/datastores?datacenter=dc1", "datacenter"],
+  ["/resource-pools?host=../session", "host"],
+  ["/vms/vm-1001/placement?x=1", "x"],
 ];
 for (const [path, field] of refused)
   test(`${path} is refused with 400 naming ${field}, and vCenter is not asked`, async () => {

@@ -1,19 +1,25 @@
 "use client";
 
-import type { UseQueryResult } from "@tanstack/react-query";
+import { type UseQueryResult, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
 
-import { PLACEMENT_PAGE, type PlacementSearch } from "@/lib/api/use-placement-lists";
+import {
+  PLACEMENT_PAGE,
+  type PlacementListKind,
+  type PlacementSearch,
+  refreshPlacementList,
+} from "@/lib/api/use-placement-lists";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { ErrorStack } from "@/components/error-stack/error-stack";
+import { AsOf } from "@/components/inventory/as-of";
 import { Field } from "@/components/ui/field";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 
 import { type CloneFormPath, fieldId, useCloneFormContext, useFieldError } from "./form-context";
 import { SEARCH_DELAY_MS } from "./vm-picker";
 
-type InventoryPage<Item> = { items: Item[]; total: number };
+type InventoryPage<Item> = { items: Item[]; total: number; as_of?: string };
 
 type InventoryPickerProps<Item> = {
   env: string;
@@ -24,14 +30,16 @@ type InventoryPickerProps<Item> = {
   keepLabel: string;
   /** One of the *Page hooks of lib/api/use-placement-lists: a page of the list for a search. */
   usePage: (env: string, search: PlacementSearch) => UseQueryResult<InventoryPage<Item>>;
+  /** Which list usePage reads, for its Refresh. */
+  kind: PlacementListKind;
+  /** Narrows the list to the source's datacenter (and, for pools, host) once known. */
+  scope?: Pick<PlacementSearch, "datacenter" | "host">;
   toOption: (item: Item) => ComboboxOption;
   /** "folders": names the loading, empty and failed states. */
   noun: string;
   onPicked?: (item: Item | undefined) => void;
   valueOf: (item: Item) => string;
 };
-
-const FIRST_PAGE: PlacementSearch = { q: "", limit: PLACEMENT_PAGE };
 
 /**
  * A searchable picker over one of the placement lists. A list that fits in one page is filtered
@@ -45,12 +53,16 @@ export function InventoryPicker<Item>({
   description,
   keepLabel,
   usePage,
+  kind,
+  scope,
   toOption,
   noun,
   onPicked,
   valueOf,
 }: InventoryPickerProps<Item>) {
   const { control } = useCloneFormContext();
+  const queryClient = useQueryClient();
+  const [refreshing, setRefreshing] = useState(false);
   const error = useFieldError(name);
   const [search, setSearch] = useState("");
   // What was picked from a search: its option may not be in the page shown once the list closes.
@@ -58,9 +70,24 @@ export function InventoryPicker<Item>({
   const typed = search.trim();
   const q = useDebouncedValue(typed, SEARCH_DELAY_MS);
 
-  const first = usePage(env, FIRST_PAGE);
+  const firstPage: PlacementSearch = {
+    q: "",
+    limit: PLACEMENT_PAGE,
+    ...(scope?.datacenter ? { datacenter: scope.datacenter } : {}),
+    ...(scope?.host ? { host: scope.host } : {}),
+  };
+  const first = usePage(env, firstPage);
   const long = first.data !== undefined && first.data.total > first.data.items.length;
-  const list = usePage(env, long ? { ...FIRST_PAGE, q } : FIRST_PAGE);
+  const asked: PlacementSearch = long ? { ...firstPage, q } : firstPage;
+  const list = usePage(env, asked);
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await refreshPlacementList(queryClient, env, kind, asked);
+    } finally {
+      setRefreshing(false);
+    }
+  };
 
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -113,6 +140,13 @@ export function InventoryPicker<Item>({
                   loading={list.isPending}
                   failed={list.isError}
                   footer={footer}
+                />
+                <AsOf
+                  noun={`${label} list`}
+                  refreshLabel={`Refresh the ${noun}`}
+                  asOf={list.data?.as_of}
+                  refreshing={refreshing}
+                  onRefresh={() => void refresh()}
                 />
                 {list.isError && (
                   <ErrorStack error={list.error} title={`The ${noun} list failed`} />

@@ -13,6 +13,7 @@ import { DeviceFieldset } from "./device-fieldset";
 import { connectionToggles, DeviceToggles } from "./device-toggles";
 import { fieldId, useCloneFormContext, useFieldError } from "./form-context";
 import { InventoryPicker } from "./inventory-picker";
+import { useSourcePlacement } from "./placement-section";
 
 // "Keep (assigned)" already is the assigned MAC: "Assigned" is offered only when it changes something.
 const macTypeOptions = (current?: NicInfo) =>
@@ -38,6 +39,7 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
   const path = `nics.${index}` as const;
   const macError = useFieldError(`${path}.mac_address`);
   const portError = useFieldError(`${path}.distributed_port`);
+  const dc = useSourcePlacement(env)?.datacenter;
 
   return (
     <DeviceFieldset
@@ -56,6 +58,13 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
           label="Network"
           keepLabel={`Keep current${info?.backing.network_name ? ` (${info.backing.network_name})` : ""}`}
           noun="networks"
+          kind="networks"
+          scope={dc ? { datacenter: dc.datacenter } : undefined}
+          description={
+            dc
+              ? `Networks of ${dc.name}, the source's datacenter: vCenter's REST API cannot narrow them to those its host sees.`
+              : undefined
+          }
           env={env}
           usePage={useNetworksPage}
           valueOf={(n) => n.network}

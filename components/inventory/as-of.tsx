@@ -21,10 +21,17 @@ function useNow(): number {
   return now;
 }
 
-type AsOfProps = { asOf?: string; refreshing: boolean; onRefresh: () => void; noun: string };
+type AsOfProps = {
+  asOf?: string;
+  refreshing: boolean;
+  onRefresh: () => void;
+  noun: string;
+  /** The button's name where a page has several ("Refresh the folders"); default "Refresh". */
+  refreshLabel?: string;
+};
 
 /** "VM list as of 40 s ago · Refresh": how old the console's inventory read is, and a fresh one. */
-export function AsOf({ asOf, refreshing, onRefresh, noun }: AsOfProps) {
+export function AsOf({ asOf, refreshing, onRefresh, noun, refreshLabel }: AsOfProps) {
   const now = useNow();
   const time = asOf ? Date.parse(asOf) : NaN;
   if (Number.isNaN(time)) return null;
@@ -42,6 +49,7 @@ export function AsOf({ asOf, refreshing, onRefresh, noun }: AsOfProps) {
         size="sm"
         className="h-6 px-1 text-xs"
         disabled={refreshing}
+        aria-label={refreshLabel}
         onClick={onRefresh}
       >
         {refreshing ? "Refreshing…" : "Refresh"}

@@ -9,6 +9,7 @@ export const queryKeys = {
   session: (env: string) => ["env", env, "session"] as const,
   vms: (env: string, filter: VmFilter) => ["env", env, "vms", filter] as const,
   vm: (env: string, vm: string) => ["env", env, "vm", vm] as const,
+  vmPlacement: (env: string, vm: string) => ["env", env, "vm-placement", vm] as const,
   folders: (env: string) => ["env", env, "folders"] as const,
   resourcePools: (env: string) => ["env", env, "resource-pools"] as const,
   datastores: (env: string) => ["env", env, "datastores"] as const,

@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import {
+  hashKey,
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useQuery,
+} from "@tanstack/react-query";
 import * as z from "zod/mini";
 
 import {
@@ -20,8 +26,30 @@ import { queryKeys } from "./query-keys";
 /** As many as a picker renders at once: a longer list is searched on the server. */
 export const PLACEMENT_PAGE = 100;
 
-export type PlacementSearch = { q: string; limit: number };
+export type PlacementSearch = {
+  q: string;
+  limit: number;
+  /** Only this datacenter's items (the source's). */
+  datacenter?: string;
+  /** Resource pools only: those on this host (the source's). */
+  host?: string;
+};
 const FIRST_PAGE: PlacementSearch = { q: "", limit: PLACEMENT_PAGE };
+
+const fetchPage = <Schema extends z.ZodMiniType>(
+  path: string,
+  item: Schema,
+  search: PlacementSearch,
+  signal: AbortSignal,
+  refresh = false,
+) => {
+  const params = new URLSearchParams({ limit: String(search.limit) });
+  if (search.q) params.set("q", search.q);
+  if (search.datacenter) params.set("datacenter", search.datacenter);
+  if (search.host) params.set("host", search.host);
+  if (refresh) params.set("refresh", "1");
+  return fetchJson(`${path}?${params}`, { schema: inventoryPageSchema(item), signal });
+};
 
 const listQuery = <Schema extends z.ZodMiniType>(
   baseKey: readonly unknown[],
@@ -32,12 +60,43 @@ const listQuery = <Schema extends z.ZodMiniType>(
   queryOptions({
     // Under the list's own key, so invalidating the list clears every search of it.
     queryKey: [...baseKey, search] as const,
-    queryFn: ({ signal }) => {
-      const params = new URLSearchParams({ limit: String(search.limit) });
-      if (search.q) params.set("q", search.q);
-      return fetchJson(`${path}?${params}`, { schema: inventoryPageSchema(item), signal });
-    },
+    queryFn: ({ signal }) => fetchPage(path, item, search, signal),
   });
+
+const lists = {
+  folders: { key: queryKeys.folders, path: "/folders", item: folderSchema },
+  "resource-pools": {
+    key: queryKeys.resourcePools,
+    path: "/resource-pools",
+    item: resourcePoolSchema,
+  },
+  datastores: { key: queryKeys.datastores, path: "/datastores", item: datastoreSchema },
+  networks: { key: queryKeys.networks, path: "/networks", item: networkSchema },
+};
+export type PlacementListKind = keyof typeof lists;
+
+/**
+ * Asks the console for a fresh read of one list (refresh=1) for this search, and forgets the
+ * list's other searches, which came from the older read (as refreshVms does for the VMs).
+ */
+export async function refreshPlacementList(
+  queryClient: QueryClient,
+  env: string,
+  kind: PlacementListKind,
+  search: PlacementSearch,
+) {
+  const { key, path, item } = lists[kind];
+  const queryKey = [...key(env), search];
+  queryClient.removeQueries({
+    queryKey: key(env),
+    predicate: (query) => hashKey(query.queryKey) !== hashKey(queryKey),
+  });
+  await queryClient.fetchQuery({
+    queryKey,
+    queryFn: ({ signal }) => fetchPage(envPath(env, path), item, search, signal, true),
+    staleTime: 0,
+  });
+}
 
 export const foldersQuery = (env: string, search = FIRST_PAGE) =>
   listQuery(queryKeys.folders(env), envPath(env, "/folders"), folderSchema, search);
