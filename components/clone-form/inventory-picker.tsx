@@ -26,8 +26,10 @@ type InventoryPickerProps<Item> = {
   name: CloneFormPath;
   label: string;
   description?: string;
-  /** The empty value's option, e.g. "Same as source". */
+  /** The empty value's option, e.g. "Same as source (Linux)". */
   keepLabel: string;
+  /** What typing matches in it (default: all of keepLabel), e.g. "Same as source". */
+  keepMatch?: string;
   /** One of the *Page hooks of lib/api/use-placement-lists: a page of the list for a search. */
   usePage: (env: string, search: PlacementSearch) => UseQueryResult<InventoryPage<Item>>;
   /** Which list usePage reads, for its Refresh. */
@@ -52,6 +54,7 @@ export function InventoryPicker<Item>({
   label,
   description,
   keepLabel,
+  keepMatch,
   usePage,
   kind,
   scope,
@@ -95,7 +98,9 @@ export function InventoryPicker<Item>({
   // an older search.
   const searching = long && (typed !== q || (list.isFetching && list.isPlaceholderData));
   const options = [
-    ...(long && typed ? [] : [{ value: "", label: keepLabel }]),
+    // Typing "Dev" picks the Dev option, not "Same as source (Dev)": the keep option matches
+    // only its own words.
+    ...(long && typed ? [] : [{ value: "", label: keepLabel, match: keepMatch ?? keepLabel }]),
     ...items.map(toOption),
   ];
   const footer = long

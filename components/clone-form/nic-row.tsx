@@ -56,6 +56,7 @@ export function NicRow({ env, index, nicKey, info, onReset }: NicRowProps) {
         <InventoryPicker
           name={`${path}.network`}
           label="Network"
+          keepMatch="Keep current"
           keepLabel={`Keep current${info?.backing.network_name ? ` (${info.backing.network_name})` : ""}`}
           noun="networks"
           kind="networks"

@@ -43,6 +43,7 @@ export function PlacementSection({ env }: { env: string }) {
               ? `Folders of the source's datacenter, ${dc.name}.`
               : "Choose a source VM to narrow this to its datacenter."
           }
+          keepMatch={sameAsSource()}
           keepLabel={sameAsSource(placement?.folder?.name)}
           noun="folders"
           kind="folders"
@@ -64,6 +65,7 @@ export function PlacementSection({ env }: { env: string }) {
               ? `Pools on the source's host (${placement.host}), where the clone runs.`
               : "Choose a source VM to narrow this to the pools on its host."
           }
+          keepMatch={sameAsSource()}
           keepLabel={sameAsSource(placement?.resource_pool?.name)}
           noun="resource pools"
           kind="resource-pools"
@@ -85,6 +87,7 @@ export function PlacementSection({ env }: { env: string }) {
               ? `Datastores of ${dc.name}, the source's datacenter: vCenter's REST API cannot narrow them to those its host sees, so vCenter refuses one the host cannot reach.`
               : "Choose a source VM to narrow this to its datacenter."
           }
+          keepMatch={sameAsSource()}
           keepLabel={sameAsSource(placement?.datastore?.name)}
           noun="datastores"
           kind="datastores"

@@ -7,6 +7,8 @@ export type ComboboxOption = {
   label: string;
   /** Second line: an id, a size, a type. Searched as well as the label. */
   hint?: string;
+  /** What typing matches instead of the label, hint and value. */
+  match?: string;
   badges?: ReactNode;
 };
 

@@ -51,7 +51,7 @@ export function usePicker({
   const matches = useMemo(() => {
     if (onSearch || !filter) return options;
     return options.filter((o) =>
-      `${o.label} ${o.hint ?? ""} ${o.value}`.toLowerCase().includes(filter),
+      (o.match ?? `${o.label} ${o.hint ?? ""} ${o.value}`).toLowerCase().includes(filter),
     );
   }, [options, filter, onSearch]);
   const shown = useMemo(
@@ -112,6 +112,10 @@ function stateReducer(
       // A pointer leaving the list (or the list shrinking under a resting pointer) must not take
       // away the keyboard's highlight: Enter would then do nothing.
       return { ...changes, highlightedIndex: state.highlightedIndex };
+    case types.ControlledPropUpdatedSelectedItem:
+      // The chosen option's label changing while the list is open ("Same as source" naming its
+      // value once known) must not replace what is being typed; closing shows the new label.
+      return state.isOpen ? { ...changes, inputValue: state.inputValue } : changes;
     case types.InputChange:
       // The first match is highlighted as one types (list autocomplete with automatic selection).
       return { ...changes, highlightedIndex: 0 };
