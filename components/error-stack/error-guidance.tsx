@@ -22,7 +22,12 @@ export type ErrorContext = {
 };
 
 const Guide = ({ title, children }: { title: string; children: ReactNode }) => (
-  <div className="border-line bg-surface rounded-md border p-3 text-sm">
+  // A note named by its title: one per error, so a test (and a screen reader) finds the advice.
+  <div
+    role="note"
+    aria-label={title}
+    className="border-line bg-surface rounded-md border p-3 text-sm"
+  >
     <p className="font-semibold">{title}</p>
     <div className="text-fg mt-1 space-y-2">{children}</div>
   </div>
