@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, test, uniqueName, USERS } from "./fixtures";
-import { chooseSource, loginThroughPage, openForm } from "./ui-helpers";
+import { chooseSource, leaveForHistoryAndBack, loginThroughPage, openForm } from "./ui-helpers";
 
 // The batch part of the form lives in the address too: Reload and Back keep How many, the
 // names and At once, and Copy link carries them.
@@ -38,12 +38,7 @@ test("Reload and Back keep the batch fields", async ({ page }) => {
   await page.reload();
   await expectKept();
 
-  await page
-    .getByRole("navigation", { name: "Environment" })
-    .getByRole("link", { name: "History" })
-    .click();
-  await expect(page).toHaveTitle(/^History/);
-  await page.goBack();
+  await leaveForHistoryAndBack(page);
   await expectKept();
 });
 
