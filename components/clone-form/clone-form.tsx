@@ -17,6 +17,7 @@ import { LoginRedirectProvider } from "@/components/session/login-redirect";
 
 import { AdvancedSection } from "./advanced-section";
 import { useBatchDraft } from "./batch-draft";
+import { batchDraftToQuery, queryToBatchDraft } from "./batch-draft-query";
 import { BatchSection } from "./batch-section";
 import { focusField } from "./apply-server-errors";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
@@ -47,9 +48,8 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   // Otherwise the router's address as it is now: after Back it holds what replaceState wrote,
   // which may be newer than the query the server rendered the page with.
   const searchParams = useSearchParams();
-  const [initialValues] = useState(
-    () => readDraft(env) ?? queryToFormValues(searchParams?.toString() ?? initialQuery),
-  );
+  const initialSearch = searchParams?.toString() ?? initialQuery;
+  const [initialValues] = useState(() => readDraft(env) ?? queryToFormValues(initialSearch));
   useEffect(() => clearDraft(env), [env]);
 
   const form: CloneFormApi = useForm({
@@ -58,10 +58,11 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
     // The error summary takes the focus after a failed submit, and links to each field.
     shouldFocusError: false,
   });
-  useFormInUrl(form);
   const { onSubmit, mutation, submission, summary, reset } = useCloneSubmit(form, env);
   const nameOf = useInventoryNames(env);
-  const batch = useBatchDraft();
+  const batch = useBatchDraft(() => queryToBatchDraft(initialSearch));
+  const batchQuery = batchDraftToQuery(batch.draft);
+  useFormInUrl(form, batchQuery);
   const batchSubmit = useBatchSubmit(form, env, batch);
 
   const milliseconds =
@@ -119,7 +120,7 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           <PortsSection env={env} kind="serial_ports" />
           <PortsSection env={env} kind="parallel_ports" />
           <AdvancedSection />
-          <RequestPreview host={environment.host} />
+          <RequestPreview host={environment.host} batchQuery={batchQuery} />
           <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
           {mutation.isError && (
             <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">
