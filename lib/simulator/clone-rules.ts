@@ -49,7 +49,7 @@ function resolvePlacement(
   const datastore = inv.datastores.get(placement.datastore ?? source.datastore);
   if (!datastore)
     throw new VapiError("NOT_FOUND", [objectNotFound("datastore", placement.datastore ?? "")]);
-  if (!inv.reachable(datastore.scope, source.host))
+  if (!inv.reachable(datastore, source.host))
     throw datastoreNotOnHost(inv.describe(datastore.id), datastore.id, host);
   return { folder: folder.id, pool: pool.id, datastore: datastore.id };
 }

@@ -51,11 +51,11 @@ function placements(inv: Inventory): Placement[] {
       .filter((pool) => pool.cluster === host.cluster)
       .map((pool) => pool.id),
     datastores: [...inv.datastores.values()]
-      .filter((ds) => ds.name !== "nfs-iso" && inv.reachable(ds.scope, host.id))
+      .filter((ds) => ds.name !== "nfs-iso" && inv.reachable(ds, host.id))
       .map((ds) => ds.id),
     // A static portgroup has few ports: generated VMs leave them to the fixtures and to clones.
     networks: [...inv.networks.values()]
-      .filter((net) => !net.dvs?.staticBinding && inv.reachable(net.scope, host.id))
+      .filter((net) => !net.dvs?.staticBinding && inv.reachable(net, host.id))
       .map((net) => net.id),
   }));
 }

@@ -83,11 +83,14 @@ export class Inventory {
     return this.namesByFolder.get(folder)?.has(name) ?? false;
   }
 
-  /** True when the host sees an object of that scope (datastore or network). */
-  reachable(scope: Scope, hostId: string): boolean {
+  /** True when the host sees a datastore or network: one of its datacenter, in its scope. */
+  reachable(object: { scope: Scope; datacenter: string }, hostId: string): boolean {
+    const host = this.hosts.get(hostId);
+    if (host && host.datacenter !== object.datacenter) return false;
+    const { scope } = object;
     if (scope.kind === "all") return true;
     if (scope.kind === "host") return scope.host === hostId;
-    return this.hosts.get(hostId)?.cluster === scope.cluster;
+    return host?.cluster === scope.cluster;
   }
 
   /** The folder and every folder above it, nearest first. */

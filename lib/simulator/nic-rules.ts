@@ -36,7 +36,7 @@ function checkBacking(
   const named = inv.describe(network.id);
   if (network.type !== backing.type)
     throw networkTypeMismatch(named, network.id, network.type, backing.type);
-  if (!inv.reachable(network.scope, source.host))
+  if (!inv.reachable(network, source.host))
     throw networkNotOnHost(named, network.id, inv.describe(source.host));
   const port = backing.distributed_port;
   if (port === undefined) return;

@@ -154,6 +154,16 @@ describe("findVmPlacement", () => {
     });
   });
 
+  it("a datastore of another datacenter is refused for a clone, as vCenter does", async () => {
+    const err = await instantClone(ctx, {
+      source: await vmNamed("dc2-web-01"),
+      name: "placement-other-dc-01",
+      placement: { datastore: "datastore-11" }, // nfs-shared-01, every DC1 host sees it
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VcenterError);
+    expect(await direct("/api/vcenter/vm?names=placement-other-dc-01")).toEqual([]);
+  });
+
   it("finds a VM of the second datacenter", async () => {
     const found = await findVmPlacement(ctx, await vmNamed("dc2-web-01"), await known());
     const folders = await listFolders(ctx);
