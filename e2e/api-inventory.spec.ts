@@ -162,6 +162,8 @@ test("logout drops the user's inventory: after a new login the list is read agai
   const again = await loginAs(playwright, USERS.operator, "inventory");
   await get(again, "/vms?limit=1");
   expect(await simCalls(inventorySimUrl, HOST_LISTS)).toHaveLength(1);
+  // The read by folder that follows a first search is over before the next test counts calls.
+  await get(again, WARM_UP);
   await again.dispose();
 });
 
