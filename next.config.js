@@ -33,9 +33,9 @@ const nextConfig = (phase) => ({
   output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
   // The checkout is the root of the traced files, whatever lockfiles lie above it.
   outputFileTracingRoot: __dirname,
-  // better-sqlite3 is native and undici and node-forge are Node-only: keep them out of the bundle.
+  // better-sqlite3 is native, pg keeps one pool per process, and undici and node-forge are Node-only: keep them out of the bundle.
   // prom-client too: one copy for the whole process, whichever route counts.
-  serverExternalPackages: ["better-sqlite3", "undici", "node-forge", "prom-client"],
+  serverExternalPackages: ["better-sqlite3", "pg", "undici", "node-forge", "prom-client"],
   async headers() {
     return [
       {

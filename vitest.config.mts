@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Names the run and drops its PostgreSQL databases at the end (lib/testing/pg-test-database.ts).
+    globalSetup: ["lib/testing/vitest-global-setup.ts"],
     hookTimeout: 60_000,
     // server-only throws outside Next's server; tests import server code directly.
     alias: { "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") },

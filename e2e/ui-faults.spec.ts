@@ -107,3 +107,19 @@ test("a list that fails says so where it is used", async ({ page, uiFaults }) =>
     await uiFaults.clearFaults();
   }
 });
+
+test("vCenter's 503: the advice says try again, and again makes the clone", async ({
+  page,
+  uiFaults,
+}) => {
+  const name = await openFaultsForm(page, "dev-ubuntu-01");
+  await uiFaults.fault({ kind: "error", status: 503, match: CLONE });
+  const response = page.waitForResponse((r) => r.url().endsWith("/instant-clone"));
+  await page.getByRole("button", { name: "Instant clone" }).click();
+  expect((await response).status()).toBe(503);
+  const stack = errorStack(page);
+  await expect(stack).toContainText("vCenter is busy or restarting");
+  await expect(stack.getByRole("note")).toHaveAccessibleName("vCenter is busy or restarting");
+  await page.getByRole("button", { name: "Instant clone" }).click();
+  await expect(page.getByRole("region", { name: "Clone created" })).toContainText(name);
+});

@@ -1,5 +1,12 @@
 import { expect, test, uniqueName, USERS } from "./fixtures";
-import { choose, chooseSource, deviceRow, loginThroughPage, openForm } from "./ui-helpers";
+import {
+  choose,
+  chooseSource,
+  deviceRow,
+  leaveForHistoryAndBack,
+  loginThroughPage,
+  openForm,
+} from "./ui-helpers";
 
 // Input is never lost: the address bar holds the form in the query "Copy link" writes, so
 // Reload and Back bring every value back and the address is always a working bookmark.
@@ -39,11 +46,6 @@ test("Reload and Back keep every value, and the address is the form's link", asy
   await expectAllKept();
   expect(await page.evaluate(() => history.length)).toBe(historyLength);
 
-  await page
-    .getByRole("navigation", { name: "Environment" })
-    .getByRole("link", { name: "History" })
-    .click();
-  await expect(page).toHaveTitle(/^History/);
-  await page.goBack();
+  await leaveForHistoryAndBack(page);
   await expectAllKept();
 });

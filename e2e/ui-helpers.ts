@@ -107,3 +107,13 @@ export async function vmIdByName(page: Page, name: string, env = "sim"): Promise
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Leaves the page for the environment's History, then comes Back to it. */
+export async function leaveForHistoryAndBack(page: Page) {
+  await page
+    .getByRole("navigation", { name: "Environment" })
+    .getByRole("link", { name: "History" })
+    .click();
+  await expect(page).toHaveTitle(/^History/);
+  await page.goBack();
+}

@@ -5,9 +5,8 @@ import { useState } from "react";
 import { useBatchDeletion } from "@/lib/api/use-batches";
 import type { BatchView } from "@/lib/schemas/batch-status";
 import { ErrorStack } from "@/components/error-stack/error-stack";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { TypedConfirmation } from "@/components/ui/typed-confirmation";
 
 /**
  * "Delete all clones": asks for the batch's name pattern (or the count, for a list of names)
@@ -16,7 +15,6 @@ import { Input } from "@/components/ui/input";
  */
 export function BatchDelete({ env, batch }: { env: string; batch: BatchView }) {
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState("");
   const mutation = useBatchDeletion(env, batch.id);
   const run = batch.deletion;
   const made = batch.items.filter((item) => item.state === "succeeded" && item.vm);
@@ -59,45 +57,16 @@ export function BatchDelete({ env, batch }: { env: string; batch: BatchView }) {
         </Button>
       ) : null}
       {confirming && !run.running && (
-        <Alert tone="danger" title={`Power off and delete the ${left} clones of this batch?`}>
+        <TypedConfirmation
+          title={`Power off and delete the ${left} clones of this batch?`}
+          expected={expected}
+          confirmLabel={`Delete ${left}`}
+          pending={mutation.isPending}
+          onConfirm={() => mutation.mutate("delete", { onSuccess: () => setConfirming(false) })}
+          onKeep={() => setConfirming(false)}
+        >
           <p>vCenter deletes each with its disks; this cannot be undone.</p>
-          <form
-            className="mt-3 flex flex-wrap items-end gap-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (typed.trim() !== expected) return;
-              mutation.mutate("delete", { onSuccess: () => setConfirming(false) });
-              setTyped("");
-            }}
-          >
-            <label className="space-y-1">
-              <span className="block text-sm font-medium">
-                Type <span className="font-mono">{expected}</span> to confirm
-              </span>
-              <Input
-                className="w-64"
-                autoComplete="off"
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-              />
-            </label>
-            <Button
-              type="submit"
-              variant="danger"
-              disabled={typed.trim() !== expected || mutation.isPending}
-            >
-              Delete {left}
-            </Button>
-            <Button
-              onClick={() => {
-                setConfirming(false);
-                setTyped("");
-              }}
-            >
-              Keep them
-            </Button>
-          </form>
-        </Alert>
+        </TypedConfirmation>
       )}
     </section>
   );

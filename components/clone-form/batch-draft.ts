@@ -66,8 +66,8 @@ export function batchNamesInput(draft: BatchDraft): BatchRequestInput["names"] {
     : { pattern: draft.pattern, start: draft.start, count: draft.count };
 }
 
-export function useBatchDraft() {
-  const [draft, setDraft] = useState(initialBatchDraft);
+export function useBatchDraft(initial: () => BatchDraft = () => initialBatchDraft) {
+  const [draft, setDraft] = useState(initial);
   const update = (change: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...change }));
   const names = useMemo(() => draftNames(draft), [draft]);
   const isBatch = draft.count > 1;

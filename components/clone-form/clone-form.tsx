@@ -18,6 +18,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 import { AdvancedSection } from "./advanced-section";
 import { useBatchDraft } from "./batch-draft";
+import { batchDraftToQuery, queryToBatchDraft } from "./batch-draft-query";
 import { BatchSection } from "./batch-section";
 import { focusField } from "./apply-server-errors";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
@@ -48,9 +49,8 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   // Otherwise the router's address as it is now: after Back it holds what replaceState wrote,
   // which may be newer than the query the server rendered the page with.
   const searchParams = useSearchParams();
-  const [initialValues] = useState(
-    () => readDraft(env) ?? queryToFormValues(searchParams?.toString() ?? initialQuery),
-  );
+  const initialSearch = searchParams?.toString() ?? initialQuery;
+  const [initialValues] = useState(() => readDraft(env) ?? queryToFormValues(initialSearch));
   useEffect(() => clearDraft(env), [env]);
 
   const form: CloneFormApi = useForm({
@@ -59,10 +59,11 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
     // The error summary takes the focus after a failed submit, and links to each field.
     shouldFocusError: false,
   });
-  useFormInUrl(form);
   const { onSubmit, mutation, submission, summary, reset } = useCloneSubmit(form, env);
   const nameOf = useInventoryNames(env);
-  const batch = useBatchDraft();
+  const batch = useBatchDraft(() => queryToBatchDraft(initialSearch));
+  const batchQuery = batchDraftToQuery(batch.draft);
+  useFormInUrl(form, batchQuery);
   const batchSubmit = useBatchSubmit(form, env, batch);
 
   // Rendered on the server with its first VM page: disabled until the browser has taken over.
@@ -123,7 +124,7 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
             <PortsSection env={env} kind="serial_ports" />
             <PortsSection env={env} kind="parallel_ports" />
             <AdvancedSection />
-            <RequestPreview host={environment.host} />
+            <RequestPreview host={environment.host} batchQuery={batchQuery} />
             <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
             {mutation.isError && (
               <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">

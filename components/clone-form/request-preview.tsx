@@ -12,6 +12,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
+import { joinQueries } from "./batch-draft-query";
 import { useCloneFormContext } from "./form-context";
 import { curlCommand } from "./request-text";
 
@@ -72,14 +73,14 @@ const useOrigin = () =>
   );
 
 /** The exact body that will be sent (only what was changed), the same as curl, and a link. */
-export function RequestPreview({ host }: { host: string }) {
+export function RequestPreview({ host, batchQuery }: { host: string; batchQuery: string }) {
   const { control, getValues } = useCloneFormContext();
   useWatch({ control }); // re-render on every change; getValues() then gives the typed values
   const values = getValues();
   const body = formValuesToSpecInput(values);
   const issues = instantCloneSpecSchema.safeParse(body).error?.issues ?? [];
   const problems = issues.length;
-  const query = formValuesToQuery(values);
+  const query = joinQueries(formValuesToQuery(values), batchQuery);
   const link = `${useOrigin()}${usePathname()}${query ? `?${query}` : ""}`;
 
   return (

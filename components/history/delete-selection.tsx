@@ -2,10 +2,9 @@
 
 import { useState } from "react";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { TypedConfirmation } from "@/components/ui/typed-confirmation";
 
 import { type DeleteStep, type DeleteTarget, useDeleteMany } from "./use-delete-many";
 
@@ -26,7 +25,6 @@ const stepTexts: Record<DeleteStep["state"], string> = {
 /** Deleting several clones: the count typed to confirm, then each one's progress. */
 export function DeleteSelection({ env, selected, onDone }: DeleteSelectionProps) {
   const [confirming, setConfirming] = useState(false);
-  const [typed, setTyped] = useState("");
   const many = useDeleteMany(env);
   const count = selected.length;
 
@@ -60,7 +58,6 @@ export function DeleteSelection({ env, selected, onDone }: DeleteSelectionProps)
             onClick={() => {
               many.reset();
               setConfirming(false);
-              setTyped("");
               onDone();
             }}
           >
@@ -82,40 +79,18 @@ export function DeleteSelection({ env, selected, onDone }: DeleteSelectionProps)
     );
 
   return (
-    <Alert tone="danger" title={`Power off and delete ${count} clone${count === 1 ? "" : "s"}?`}>
+    <TypedConfirmation
+      title={`Power off and delete ${count} clone${count === 1 ? "" : "s"}?`}
+      expected={String(count)}
+      confirmLabel={`Delete ${count}`}
+      numeric
+      onConfirm={() => void many.start(selected)}
+      onKeep={() => setConfirming(false)}
+    >
       <p>
         {selected.map((t) => t.name).join(", ")}. vCenter deletes each with its disks; this cannot
         be undone.
       </p>
-      <form
-        className="mt-3 flex flex-wrap items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (typed.trim() === String(count)) void many.start(selected);
-        }}
-      >
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">Type {count} to confirm</span>
-          <Input
-            className="w-28"
-            inputMode="numeric"
-            autoComplete="off"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-        </label>
-        <Button type="submit" variant="danger" disabled={typed.trim() !== String(count)}>
-          Delete {count}
-        </Button>
-        <Button
-          onClick={() => {
-            setConfirming(false);
-            setTyped("");
-          }}
-        >
-          Keep them
-        </Button>
-      </form>
-    </Alert>
+    </TypedConfirmation>
   );
 }

@@ -22,29 +22,40 @@ function parse(raw: string): unknown {
 }
 
 // PATCH /__sim/vms/{vm}: lets a test put a VM in the state it needs (off, suspended, frozen,
-// Tools silent or answering).
+// Tools silent or answering, a delta-disk chain as deep as after that many clones).
 function patchVm(sim: SimulatorState, id: string, raw: string): ControlAnswer {
   const vm = sim.inventory.vms.get(id);
   if (!vm) return { status: 404, body: { error: `no VM ${id}` } };
   const change = parse(raw);
   if (!isRecord(change)) throw new ControlRequestError("the body must be a JSON object");
-  const { power_state: power, instant_clone_frozen: frozen, tools_running: tools } = change;
+  const {
+    power_state: power,
+    instant_clone_frozen: frozen,
+    tools_running: tools,
+    delta_disks: deltaDisks,
+  } = change;
   if (power !== undefined && !isPowerState(power))
     throw new ControlRequestError(`power_state must be one of ${POWER_STATES.join(", ")}`);
   if (frozen !== undefined && typeof frozen !== "boolean")
     throw new ControlRequestError("instant_clone_frozen must be a boolean");
   if (tools !== undefined && typeof tools !== "boolean")
     throw new ControlRequestError("tools_running must be a boolean");
+  if (deltaDisks !== undefined && (!Number.isInteger(deltaDisks) || (deltaDisks as number) < 0))
+    throw new ControlRequestError("delta_disks must be a whole number, 0 or more");
   // A guest that powers on starts its Tools after the simulator's delay, as a clone's does.
   if (power === "POWERED_ON" && vm.powerState !== "POWERED_ON")
     vm.toolsFrom = Date.now() + sim.guestReadyMs;
   if (tools !== undefined) vm.toolsFrom = tools ? 0 : Number.POSITIVE_INFINITY;
   if (power !== undefined) vm.powerState = power;
+  if (typeof deltaDisks === "number") vm.deltaDisks = deltaDisks;
   vm.frozen = vm.powerState === "POWERED_ON" && (frozen ?? vm.frozen);
   for (const device of [...vm.nics, ...vm.serialPorts, ...vm.parallelPorts])
     device.state =
       vm.powerState === "POWERED_ON" && device.start_connected ? "CONNECTED" : "NOT_CONNECTED";
-  return { status: 200, body: { ...vmSummary(vm), instant_clone_frozen: vm.frozen } };
+  return {
+    status: 200,
+    body: { ...vmSummary(vm), instant_clone_frozen: vm.frozen, delta_disks: vm.deltaDisks ?? 0 },
+  };
 }
 
 function route(

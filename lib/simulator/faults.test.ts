@@ -33,10 +33,12 @@ describe("fault injection", () => {
       (await addFault({ match: { path: "/api/vcenter/vm" }, kind: "latency", ms: 300 })).status,
     ).toBe(201);
     const [slow, slowMs] = await timed(() => t.client.call("GET", "/api/vcenter/vm", { token }));
-    const [, fastMs] = await timed(() => t.client.call("GET", "/api/vcenter/vm", { token }));
     expect(slow.status).toBe(200);
     expect(slowMs).toBeGreaterThanOrEqual(290);
-    expect(fastMs).toBeLessThan(200);
+    // Used up by that one call: nothing is left to delay the next (an upper time bound here
+    // would only measure how loaded the machine is).
+    expect((await t.client.call("GET", "/__sim/faults")).body).toEqual([]);
+    expect((await t.client.call("GET", "/api/vcenter/vm", { token })).status).toBe(200);
   });
 
   it("keeps a latency with times 0 until the faults are cleared", async () => {
@@ -54,9 +56,7 @@ describe("fault injection", () => {
       expect.objectContaining({ kind: "latency", remaining: null, hits: 3 }),
     ]);
     await t.client.call("DELETE", "/__sim/faults");
-    expect(
-      (await timed(() => t.client.call("GET", "/api/vcenter/datastore", { token })))[1],
-    ).toBeLessThan(140);
+    expect((await t.client.call("GET", "/__sim/faults")).body).toEqual([]);
   });
 
   it("answers a vCenter-like error for the given status, on matching method and path only", async () => {
