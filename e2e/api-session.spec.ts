@@ -1,7 +1,18 @@
+import type { APIResponse } from "@playwright/test";
+
 import { consoleUrl, simUrl } from "./ports";
 import { expect, PASSWORD, test, USERS } from "./fixtures";
 
-test("a login sets an encrypted, httpOnly, SameSite=Strict cookie scoped to its environment", async ({
+const setCookies = (res: APIResponse) =>
+  res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
+
+// Until issue 11 the cookie's path was the environment's API; a browser may still hold one there.
+const OLD_PATH_CLEARED = /^icc_sim=;.*Path=\/api\/environments\/sim;.*Max-Age=0/i;
+
+test("a login sets an encrypted, httpOnly, SameSite=Strict cookie named after its environment", async ({
   request,
 }) => {
   const res = await request.post("/api/environments/sim/session", {
@@ -9,15 +20,60 @@ test("a login sets an encrypted, httpOnly, SameSite=Strict cookie scoped to its 
   });
   expect(res.status()).toBe(200);
   expect((await res.json()).user).toMatch(/administrator/i);
-  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")!.value;
+  const [cookie, ...others] = setCookies(res);
   expect(cookie).toMatch(/^icc_sim=/);
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Strict/i);
-  expect(cookie).toMatch(/Path=\/api\/environments\/sim(;|$)/);
+  // The whole console's path, so that the pages' server render reads it too.
+  expect(cookie).toMatch(/Path=\/(;|$)/);
   expect(cookie).not.toContain(PASSWORD);
   // The cookie is sealed: neither the password nor anything readable is in it.
   const value = cookie.split(";")[0].split("=")[1];
   expect(value.split(".")).toHaveLength(5);
+  // And a cookie left at the old path is cleared.
+  expect(others).toEqual([expect.stringMatching(OLD_PATH_CLEARED)]);
+});
+
+test("a browser holding a cookie at the old path keeps one session cookie after login, none after logout", async ({
+  playwright,
+}) => {
+  const old = { name: "icc_sim", domain: "127.0.0.1", path: "/api/environments/sim" };
+  const api = await playwright.request.newContext({
+    baseURL: consoleUrl,
+    storageState: {
+      cookies: [
+        {
+          ...old,
+          value: "left-over",
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: "Strict",
+        },
+      ],
+      origins: [],
+    },
+  });
+  const held = async () =>
+    (await api.storageState()).cookies
+      .filter((c) => c.name === "icc_sim")
+      .map((c) => ({ path: c.path, sealed: c.value.split(".").length === 5 }));
+  expect(await held()).toEqual([{ path: "/api/environments/sim", sealed: false }]);
+
+  const login = await api.post("/api/environments/sim/session", {
+    data: { username: USERS.operator, password: PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  expect(await held()).toEqual([{ path: "/", sealed: true }]);
+  expect((await api.get("/api/environments/sim/session")).status()).toBe(200);
+
+  const out = await api.delete("/api/environments/sim/session");
+  expect(out.status()).toBe(204);
+  const [cleared, ...others] = setCookies(out);
+  expect(cleared).toMatch(/^icc_sim=;.*Path=\/;.*Max-Age=0/i);
+  expect(others).toEqual([expect.stringMatching(OLD_PATH_CLEARED)]);
+  expect(await held()).toEqual([]);
+  await api.dispose();
 });
 
 test("a wrong password comes back as vCenter's 401", async ({ request }) => {

@@ -14,6 +14,7 @@ import { CloneResult } from "@/components/clone-result";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 import { LoginRedirectProvider } from "@/components/session/login-redirect";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 import { AdvancedSection } from "./advanced-section";
 import { useBatchDraft } from "./batch-draft";
@@ -65,6 +66,8 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
   useFormInUrl(form, batchQuery);
   const batchSubmit = useBatchSubmit(form, env, batch);
 
+  // Rendered on the server with its first VM page: disabled until the browser has taken over.
+  const hydrated = useHydrated();
   const milliseconds =
     submission?.finishedAt !== undefined ? submission.finishedAt - submission.startedAt : undefined;
 
@@ -110,43 +113,45 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           onSubmit={batch.isBatch ? batchSubmit.onSubmit : onSubmit}
           hidden={mutation.isSuccess}
           aria-label={`Instant clone in ${environment.label}`}
-          className="space-y-6 outline-none"
+          className="outline-none"
         >
-          <SourceSection env={env} />
-          {!batch.isBatch && <NameSection />}
-          <BatchSection env={env} batch={batch} />
-          <PlacementSection env={env} />
-          <NicsSection env={env} />
-          <PortsSection env={env} kind="serial_ports" />
-          <PortsSection env={env} kind="parallel_ports" />
-          <AdvancedSection />
-          <RequestPreview host={environment.host} batchQuery={batchQuery} />
-          <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
-          {mutation.isError && (
-            <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">
+          <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
+            <SourceSection env={env} />
+            {!batch.isBatch && <NameSection />}
+            <BatchSection env={env} batch={batch} />
+            <PlacementSection env={env} />
+            <NicsSection env={env} />
+            <PortsSection env={env} kind="serial_ports" />
+            <PortsSection env={env} kind="parallel_ports" />
+            <AdvancedSection />
+            <RequestPreview host={environment.host} batchQuery={batchQuery} />
+            <ErrorSummary items={summary.items} attempt={summary.attempt} onGoTo={goTo} />
+            {mutation.isError && (
+              <div id={CLONE_ERROR_ID} tabIndex={-1} className="outline-none">
+                <ErrorStack
+                  error={mutation.error}
+                  title="Instant clone failed"
+                  env={env}
+                  context={{
+                    request: submission?.spec,
+                    nameOf,
+                    onFocusName: () => focusField(form, "name"),
+                  }}
+                />
+              </div>
+            )}
+            {batch.isBatch && batchSubmit.mutation.isError && (
               <ErrorStack
-                error={mutation.error}
-                title="Instant clone failed"
+                error={batchSubmit.mutation.error}
+                title="The batch was refused"
                 env={env}
-                context={{
-                  request: submission?.spec,
-                  nameOf,
-                  onFocusName: () => focusField(form, "name"),
-                }}
               />
-            </div>
-          )}
-          {batch.isBatch && batchSubmit.mutation.isError && (
-            <ErrorStack
-              error={batchSubmit.mutation.error}
-              title="The batch was refused"
-              env={env}
+            )}
+            <SubmitBar
+              pending={mutation.isPending || batchSubmit.mutation.isPending}
+              startedAt={submission?.startedAt}
             />
-          )}
-          <SubmitBar
-            pending={mutation.isPending || batchSubmit.mutation.isPending}
-            startedAt={submission?.startedAt}
-          />
+          </fieldset>
         </form>
       </FormProvider>
     </LoginRedirectProvider>

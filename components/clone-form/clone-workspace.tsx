@@ -3,12 +3,11 @@
 import { usePrefetchQuery } from "@tanstack/react-query";
 
 import { foldersQuery } from "@/lib/api/use-placement-lists";
-import { vmsQuery } from "@/lib/api/use-vms";
+import { firstVmFilter, vmsQuery } from "@/lib/api/use-vms";
 import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { SessionGate } from "@/components/session/session-gate";
 
 import { CloneForm } from "./clone-form";
-import { firstVmFilter } from "./vm-picker";
 
 type CloneWorkspaceProps = { environment: EnvironmentSummary; initialQuery: string };
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId } from "react";
+import { usePathname } from "next/navigation";
+import { useId, useSyncExternalStore } from "react";
 import { useWatch } from "react-hook-form";
 
 import { formValuesToQuery } from "@/lib/schemas/clone-form-query";
@@ -59,6 +60,18 @@ const specFieldName = (path: readonly PropertyKey[]) => {
   return specFieldNames[dotted] ?? dotted;
 };
 
+const noSubscription = () => () => {};
+/**
+ * The page's origin in the browser. The server render (and the hydration that must match it)
+ * does not know the address the operator sees, so the link has no origin there, for a moment.
+ */
+const useOrigin = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
+
 /** The exact body that will be sent (only what was changed), the same as curl, and a link. */
 export function RequestPreview({ host, batchQuery }: { host: string; batchQuery: string }) {
   const { control, getValues } = useCloneFormContext();
@@ -68,7 +81,7 @@ export function RequestPreview({ host, batchQuery }: { host: string; batchQuery:
   const issues = instantCloneSpecSchema.safeParse(body).error?.issues ?? [];
   const problems = issues.length;
   const query = joinQueries(formValuesToQuery(values), batchQuery);
-  const link = `${window.location.origin}${window.location.pathname}${query ? `?${query}` : ""}`;
+  const link = `${useOrigin()}${usePathname()}${query ? `?${query}` : ""}`;
 
   return (
     <Card

@@ -6,7 +6,7 @@ import { Controller } from "react-hook-form";
 
 import type { VmFilter } from "@/lib/api/query-keys";
 import { useVm } from "@/lib/api/use-vm";
-import { refreshVms, useVms } from "@/lib/api/use-vms";
+import { firstVmFilter, refreshVms, useVms } from "@/lib/api/use-vms";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { checkboxClass, Field, type FieldControlProps } from "@/components/ui/field";
@@ -17,17 +17,9 @@ import { PowerBadges } from "@/components/inventory/power-badges";
 
 import { fieldId, useCloneFormContext, useFieldError } from "./form-context";
 
-export const VM_PAGE = 50;
 // Longer than a slow typist's gap between keys (~350 ms, with room for jitter), so a name typed
 // at that pace sends one to three searches, not one per key.
 export const SEARCH_DELAY_MS = 500;
-
-/** The first page the picker asks for: also what the page prefetches on the server. */
-export const firstVmFilter = (all = false): VmFilter => ({
-  q: "",
-  limit: VM_PAGE,
-  ...(all ? {} : { power_state: "POWERED_ON" }),
-});
 
 /** The source VM: a server-side search over the console's VM list (which may hold 50,000). */
 export function VmPicker({ env }: { env: string }) {

@@ -39,7 +39,8 @@ export function AsOf({ asOf, refreshing, onRefresh, noun, refreshLabel }: AsOfPr
     <p className="text-fg-muted flex flex-wrap items-center gap-x-1 text-xs">
       <span>
         {noun} as of{" "}
-        <time dateTime={asOf} title={new Date(time).toLocaleString()}>
+        {/* The server rendered it a moment earlier, in its own locale and time zone. */}
+        <time dateTime={asOf} title={new Date(time).toLocaleString()} suppressHydrationWarning>
           {ago(Math.max(0, (now - time) / 1000))}
         </time>
       </span>

@@ -10,10 +10,28 @@ import { vmListSchema } from "@/lib/schemas/inventory";
 import { envPath, fetchJson } from "./fetch-json";
 import { queryKeys, type VmFilter } from "./query-keys";
 
-const fetchVms = (env: string, filter: VmFilter, signal: AbortSignal, refresh = false) => {
+export const VM_PAGE = 50;
+
+/**
+ * The first page the Source VM picker asks for (running VMs, or all of them): also what the
+ * form page's server render prefetches, under the same query key.
+ */
+export const firstVmFilter = (all = false): VmFilter => ({
+  q: "",
+  limit: VM_PAGE,
+  ...(all ? {} : { power_state: "POWERED_ON" }),
+});
+
+/** The query string of GET …/vms for a search (the server render builds the same one). */
+export function vmsSearchParams(filter: VmFilter): URLSearchParams {
   const params = new URLSearchParams({ limit: String(filter.limit) });
   if (filter.q) params.set("q", filter.q);
   if (filter.power_state) params.set("power_state", filter.power_state);
+  return params;
+}
+
+const fetchVms = (env: string, filter: VmFilter, signal: AbortSignal, refresh = false) => {
+  const params = vmsSearchParams(filter);
   if (refresh) params.set("refresh", "1");
   return fetchJson(envPath(env, `/vms?${params}`), { schema: vmListSchema, signal });
 };

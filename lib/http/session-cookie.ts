@@ -18,8 +18,13 @@ export interface OperatorSession {
 // cookie ends no later than that, so it never outlives the token it carries.
 const MAX_AGE_SECONDS = 12 * 60 * 60;
 
+// One cookie per environment, told apart by its name. Its path is the whole console, so that the
+// pages' server render can read it too (the form comes with its first VM page). Until that, the
+// path was the environment's API: a browser may still hold a cookie there, cleared at login and
+// logout so that it never holds two sessions for one environment.
 export const cookieName = (env: string) => `icc_${env}`;
-export const cookiePath = (env: string) => `/api/environments/${env}`;
+export const COOKIE_PATH = "/";
+export const oldCookiePath = (env: string) => `/api/environments/${env}`;
 
 let key: Uint8Array | undefined;
 const encryptionKey = () => (key ??= createHash("sha256").update(consoleSecret()).digest());
@@ -82,9 +87,10 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: "strict",
     secure,
-    path: cookiePath(env),
+    path: COOKIE_PATH,
     maxAge: MAX_AGE_SECONDS,
   });
+  clearOldPathCookie(res, env, secure);
 }
 
 export function clearSessionCookie(res: NextResponse, env: string, secure: boolean): void {
@@ -92,7 +98,25 @@ export function clearSessionCookie(res: NextResponse, env: string, secure: boole
     httpOnly: true,
     sameSite: "strict",
     secure,
-    path: cookiePath(env),
+    path: COOKIE_PATH,
     maxAge: 0,
   });
+  clearOldPathCookie(res, env, secure);
+}
+
+// Appended after res.cookies.set, which keys cookies by name only (it would keep one of the
+// two) and rewrites every Set-Cookie header from that map when called.
+function clearOldPathCookie(res: NextResponse, env: string, secure: boolean): void {
+  res.headers.append(
+    "set-cookie",
+    [
+      `${cookieName(env)}=`,
+      `Path=${oldCookiePath(env)}`,
+      "Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+      "Max-Age=0",
+      ...(secure ? ["Secure"] : []),
+      "HttpOnly",
+      "SameSite=Strict",
+    ].join("; "),
+  );
 }

@@ -1,8 +1,10 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 
 import { CloneWorkspace } from "@/components/clone-form/clone-workspace";
 
 import { getEnvironment, toQueryString } from "./get-environment";
+import { prefetchFirstVmPage } from "./prefetch";
 
 type PageProps = {
   params: Promise<{ env: string }>;
@@ -19,10 +21,14 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ClonePage({ params, searchParams }: PageProps) {
   const environment = await getEnvironment(params);
   const query = toQueryString(await searchParams);
+  // The Source VM picker's first page comes with the page (the layout brings the session).
+  const firstVms = await prefetchFirstVmPage(environment.id);
   return (
     <>
       <h1 className="text-2xl font-semibold">Instant clone</h1>
-      <CloneWorkspace key={query} environment={environment} initialQuery={query} />
+      <HydrationBoundary state={firstVms}>
+        <CloneWorkspace key={query} environment={environment} initialQuery={query} />
+      </HydrationBoundary>
     </>
   );
 }
