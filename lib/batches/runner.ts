@@ -24,10 +24,13 @@ import type { BatchWork, ItemOutcome } from "./store";
 const runs = ((globalThis as { __iccBatchRuns?: Map<string, Promise<void>> }).__iccBatchRuns ??=
   new Map());
 
-/** Starts running a batch in the background unless it already runs in this process. */
+/**
+ * Starts running a batch in the background unless it already runs in this process, or another
+ * live instance runs it (several instances on PostgreSQL: that one finishes it).
+ */
 export function startBatch(id: string): void {
   if (runs.has(id)) return;
-  const run = runBatch(id)
+  const run = ownedRun(id)
     .catch((err: unknown) =>
       console.error(JSON.stringify({ batch: id, error: String((err as Error)?.stack ?? err) })),
     )
@@ -60,6 +63,19 @@ interface Run {
   sourceIdentity?: Promise<SourceIdentity | undefined>;
 }
 
+// A run owns its batch from start to end; ending, it lets go, so that whatever is left (a
+// retry that came in meanwhile, clones a stopping console did not send) is adopted by whichever
+// instance looks next (lib/batches/recovery.ts).
+async function ownedRun(id: string): Promise<void> {
+  const store = batchStore();
+  if (!(await store.own(id))) return;
+  try {
+    await runBatch(id);
+  } finally {
+    await store.release(id);
+  }
+}
+
 async function runBatch(id: string): Promise<void> {
   const store = batchStore();
   const owner = await store.owner(id);
@@ -78,7 +94,8 @@ async function runBatch(id: string): Promise<void> {
     operator: session,
     max: runtime.config.maxConcurrentClones ?? DEFAULT_MAX_CONCURRENT_CLONES,
   };
-  // Clones a stopped console left in flight come first: answered from the history, never resent.
+  // Clones a stopped (or dead) console left in flight come first: answered from the history,
+  // never resent.
   for (const item of await store.itemsIn(id, ["running"])) await resumeItem(run, item);
   const summary = await store.summary(owner.env, id);
   if (summary) run.sourceIdentity = readSourceIdentity(run.ctx, summary.source);
@@ -127,7 +144,7 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
 // the same key either finds the recorded operation, or finds none: then the clone was never
 // sent, and is sent now, once.
 async function resumeItem(run: Run, item: BatchWork): Promise<void> {
-  const op = item.operation ? history().get(run.env, item.operation) : undefined;
+  const op = item.operation ? await history().get(run.env, item.operation) : undefined;
   if (op) {
     await record(run.id, item.index, op);
     return;
@@ -143,7 +160,7 @@ async function resumeItem(run: Run, item: BatchWork): Promise<void> {
 // No session to send with: items left running take their operation's state, or stay unknown.
 async function recordInFlight(id: string, env: string): Promise<void> {
   for (const item of await batchStore().itemsIn(id, ["running"])) {
-    const op = item.operation ? history().get(env, item.operation) : undefined;
+    const op = item.operation ? await history().get(env, item.operation) : undefined;
     if (op) await record(id, item.index, op);
     else await batchStore().finishItem(id, item.index, { state: "unknown" });
   }

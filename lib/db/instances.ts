@@ -32,9 +32,13 @@ const holder = globalThis as typeof globalThis & {
 /** This process's instance id: new at every start. */
 export const instanceId = (): string => (holder.__iccInstanceId ??= randomUUID());
 
+/** The instances table, for stores whose takeovers ask ownerIsGone before any heartbeat ran. */
+export const ensureInstances = (pool: pg.Pool): Promise<void> =>
+  ensureSchema(pool, "instances", STEPS);
+
 /** Registers this instance and beats its heart every third of the lease until stopHeartbeat. */
 export async function startHeartbeat(pool: pg.Pool): Promise<void> {
-  await ensureSchema(pool, "instances", STEPS);
+  await ensureInstances(pool);
   const beat = () =>
     pool.query(
       `INSERT INTO console_instances (id) VALUES ($1)
