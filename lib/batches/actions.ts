@@ -49,7 +49,8 @@ export async function retryBatch(
     );
   // Unknown clones get one lookup by evidence now; those still unknown are left alone, never resent.
   for (const item of (await readBatch(env, id))?.items ?? []) {
-    const open = item.state === "unknown" && item.operation && history().open(item.operation);
+    const open =
+      item.state === "unknown" && item.operation && (await history().open(item.operation));
     if (open) await checkOutcome(ctx, open);
   }
   const summary = (await readBatch(env, id))!;

@@ -2,10 +2,9 @@ import "server-only";
 
 import { submitClone } from "@/lib/clones/submit-clone";
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
-import type { SourceIdentity } from "@/lib/history/clone-guests";
 import { environmentRuntime } from "@/lib/config/runtime";
 import type { OperatorSession } from "@/lib/http/session-cookie";
-import { history } from "@/lib/history/store";
+import { history, type SourceIdentity } from "@/lib/history/store";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Operation } from "@/lib/schemas/operation";
 import { isStopping, trackWork } from "@/lib/service/in-flight";
@@ -119,7 +118,7 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
   );
   await batchStore().setOperation(run.id, item.index, operation.id);
   if (operation.state === "succeeded" && !replayed)
-    keepSourceIdentity(operation.id, await run.sourceIdentity);
+    await keepSourceIdentity(operation.id, await run.sourceIdentity);
   return record(run.id, item.index, operation);
 }
 
@@ -127,7 +126,7 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
 // the same key either finds the recorded operation, or finds none: then the clone was never
 // sent, and is sent now, once.
 async function resumeItem(run: Run, item: BatchWork): Promise<void> {
-  const op = item.operation ? history().get(run.env, item.operation) : undefined;
+  const op = item.operation ? await history().get(run.env, item.operation) : undefined;
   if (op) {
     await record(run.id, item.index, op);
     return;
@@ -143,7 +142,7 @@ async function resumeItem(run: Run, item: BatchWork): Promise<void> {
 // No session to send with: items left running take their operation's state, or stay unknown.
 async function recordInFlight(id: string, env: string): Promise<void> {
   for (const item of await batchStore().itemsIn(id, ["running"])) {
-    const op = item.operation ? history().get(env, item.operation) : undefined;
+    const op = item.operation ? await history().get(env, item.operation) : undefined;
     if (op) await record(id, item.index, op);
     else await batchStore().finishItem(id, item.index, { state: "unknown" });
   }
