@@ -8,6 +8,13 @@ import type { Operation, OperationState } from "@/lib/schemas/operation";
 // Two implementations behind this one interface: SQLite in the data folder (the default, one
 // process) and PostgreSQL (CONSOLE_DATABASE_URL, several instances); store.ts picks one.
 
+/**
+ * How long a settle lookup may hold its operation (due() and finish("unknown") claim it; the
+ * lookup's record releases it): longer than a lookup takes (reads time out after 30 s at most).
+ * A claim whose instance is gone is free at once.
+ */
+export const SETTLE_CLAIM_MS = 60_000;
+
 /** An operation whose outcome is not known yet, with what settling it needs. */
 export interface OpenOperation {
   operation: Operation;

@@ -11,16 +11,20 @@ import { type DeletionRow, toDeletion } from "./rows";
 
 /** The deletions' records in the SQLite history. */
 export class SqliteDeletions implements DeletionStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly instance: string,
+    private readonly ownerIsGone: (column: string) => string,
+  ) {}
 
   async begin(input: { env: string; user: string; vm: string; cloneOperation: string }) {
     const id = randomUUID();
     const info = this.db
       .prepare(
-        `INSERT INTO deletions (id, env, vcenter_user, vm, clone_operation, state, started_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO deletions (id, env, vcenter_user, vm, clone_operation, state, started_at, owner)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(id, input.env, input.user, input.vm, input.cloneOperation, Date.now());
+      .run(id, input.env, input.user, input.vm, input.cloneOperation, Date.now(), this.instance);
     if (info.changes === 1) return { deletion: this.byId(id)!, created: true };
     return { deletion: this.live(input.cloneOperation)!, created: false };
   }
@@ -66,10 +70,13 @@ export class SqliteDeletions implements DeletionStore {
     return rows.map(toDeletion);
   }
 
-  /** At start-up: a deletion pending when the last console stopped has an unknown outcome. */
+  /** A deletion pending when its console stopped has an unknown outcome. */
   markInterrupted(): number {
-    return this.db.prepare(`UPDATE deletions SET state = 'unknown' WHERE state = 'pending'`).run()
-      .changes;
+    return this.db
+      .prepare(
+        `UPDATE deletions SET state = 'unknown' WHERE state = 'pending' AND ${this.ownerIsGone("owner")}`,
+      )
+      .run().changes;
   }
 
   private byId(id: string): Deletion | undefined {

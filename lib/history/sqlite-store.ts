@@ -6,18 +6,28 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 import { dataDir } from "@/lib/config/data-dir";
+import { instanceId } from "@/lib/db/instances";
 import type { OperationState } from "@/lib/schemas/operation";
 
 import { migrate } from "./migrations";
-import type {
-  NewOperation,
-  OpenOperation,
-  OperationOutcome,
-  OperationStore,
+import {
+  type NewOperation,
+  type OpenOperation,
+  type OperationOutcome,
+  type OperationStore,
+  SETTLE_CLAIM_MS,
 } from "./operation-store";
 import { type OperationRow, toOpen, toOperation } from "./rows";
 import { SqliteCloneGuests } from "./sqlite-clone-guests";
 import { SqliteDeletions } from "./sqlite-deletions";
+
+// The instances whose stores are open in this process. One process uses a SQLite file (the
+// console's default), so an operation sent by any other instance was left by a console that is
+// gone; tests open two stores on one file to stand for two instances.
+const live = new Set<string>();
+const liveList = () => [...live].map((id) => `'${id.replaceAll("'", "''")}'`).join(", ");
+/** SQL: true when the instance in `column` has no store open in this process. */
+const ownerIsGone = (column: string) => `(${column} IS NULL OR ${column} NOT IN (${liveList()}))`;
 
 /** The operation history in a SQLite file in the data folder: one process, the default. */
 export class SqliteOperationStore implements OperationStore {
@@ -25,14 +35,19 @@ export class SqliteOperationStore implements OperationStore {
   readonly guests: SqliteCloneGuests;
   readonly deletions: SqliteDeletions;
 
-  constructor(file = path.join(dataDir(), "history.sqlite")) {
+  constructor(
+    file = path.join(dataDir(), "history.sqlite"),
+    /** The instance that owns what this store begins (this process's, but in tests). */
+    private readonly instance = instanceId(),
+  ) {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
     this.guests = new SqliteCloneGuests(this.db);
-    this.deletions = new SqliteDeletions(this.db);
+    this.deletions = new SqliteDeletions(this.db, instance, ownerIsGone);
+    live.add(instance);
   }
 
   async ping(): Promise<void> {
@@ -44,8 +59,8 @@ export class SqliteOperationStore implements OperationStore {
     const id = randomUUID();
     const info = this.db
       .prepare(
-        `INSERT INTO operations (id, env, vcenter_user, idempotency_key, spec, source, name, state, started_at, sealed_session)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+        `INSERT INTO operations (id, env, vcenter_user, idempotency_key, spec, source, name, state, started_at, sealed_session, owner)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
          ON CONFLICT DO NOTHING`,
       )
       .run(
@@ -58,6 +73,7 @@ export class SqliteOperationStore implements OperationStore {
         input.spec.name,
         Date.now(),
         input.sealedSession ?? null,
+        this.instance,
       );
     if (info.changes === 1) return { operation: this.row(id)!, created: true };
     const existing = this.db
@@ -77,7 +93,8 @@ export class SqliteOperationStore implements OperationStore {
            ended_at = coalesce(ended_at, ?), duration_ms = coalesce(duration_ms, ? - started_at),
            settle_after = coalesce(?, settle_after), next_check = ?,
            sealed_session = CASE WHEN ? THEN sealed_session END,
-           refused_session = CASE WHEN ? THEN refused_session END WHERE id = ?`,
+           refused_session = CASE WHEN ? THEN refused_session END,
+           claimed_by = ?, claimed_until = ? WHERE id = ?`,
       )
       .run(
         outcome.state,
@@ -90,6 +107,8 @@ export class SqliteOperationStore implements OperationStore {
         open ? (outcome.nextCheck ?? null) : null,
         open ? 1 : 0,
         open ? 1 : 0,
+        open ? this.instance : null,
+        open ? now + SETTLE_CLAIM_MS : null,
         id,
       );
     return this.row(id)!;
@@ -107,20 +126,30 @@ export class SqliteOperationStore implements OperationStore {
     return row && toOpen(row);
   }
 
-  // One process: the settle worker is the only caller, and it never runs two passes at once.
+  // One statement, so one writer at a time: two stores never claim the same operation.
   async due(now: number, limit = 50): Promise<OpenOperation[]> {
+    const claimedAt = Date.now();
     const rows = this.db
       .prepare(
-        `SELECT * FROM operations WHERE state = 'unknown' AND next_check <= ?
-           AND sealed_session IS NOT NULL ORDER BY next_check LIMIT ?`,
+        `UPDATE operations SET claimed_by = ?, claimed_until = ?
+         WHERE id IN (SELECT id FROM operations WHERE state = 'unknown' AND next_check <= ?
+           AND sealed_session IS NOT NULL
+           AND (claimed_until IS NULL OR claimed_until < ? OR ${ownerIsGone("claimed_by")})
+           ORDER BY next_check LIMIT ?)
+         RETURNING *`,
       )
-      .all(now, limit) as OperationRow[];
-    return rows.map(toOpen);
+      .all(this.instance, claimedAt + SETTLE_CLAIM_MS, now, claimedAt, limit) as (OperationRow & {
+      next_check: number;
+    })[];
+    return rows.sort((a, b) => a.next_check - b.next_check).map(toOpen);
   }
 
   async scheduleCheck(id: string, nextCheck: number) {
     this.db
-      .prepare(`UPDATE operations SET checks = checks + 1, next_check = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE operations SET checks = checks + 1, next_check = ?, claimed_by = NULL,
+           claimed_until = NULL WHERE id = ?`,
+      )
       .run(nextCheck, id);
   }
 
@@ -128,7 +157,7 @@ export class SqliteOperationStore implements OperationStore {
     this.db
       .prepare(
         `UPDATE operations SET refused_session = coalesce(?, refused_session), sealed_session = NULL,
-           next_check = NULL WHERE id = ?`,
+           next_check = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?`,
       )
       .run(fingerprint ?? null, id);
   }
@@ -205,18 +234,22 @@ export class SqliteOperationStore implements OperationStore {
     return rows.map(toOperation);
   }
 
-  /** At start-up: what was pending when the last console stopped is now of unknown outcome. */
+  /** What a console that is gone left pending is now of unknown outcome (start-up, and later). */
   async markInterrupted(now = Date.now()) {
     const deletions = this.deletions.markInterrupted();
     return (
       deletions +
       this.db
-        .prepare(`UPDATE operations SET state = 'unknown', next_check = ? WHERE state = 'pending'`)
+        .prepare(
+          `UPDATE operations SET state = 'unknown', next_check = ?
+           WHERE state = 'pending' AND ${ownerIsGone("owner")}`,
+        )
         .run(now).changes
     );
   }
 
   async close() {
+    live.delete(this.instance);
     this.db.close();
   }
 
