@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import type pg from "pg";
 
-import { ensureInstances, instanceId, ownerIsGone } from "@/lib/db/instances";
+import { ensureInstancesSchema, instanceId, ownerIsGone } from "@/lib/db/instances";
 import { ensureSchema } from "@/lib/db/pg-schema";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
 import type { BatchItemState, BatchState, BatchSummary } from "@/lib/schemas/batch-status";
@@ -100,7 +100,7 @@ export class PgBatchStore implements BatchStore {
 
   private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[]) {
     this.ready ??= (async () => {
-      await ensureInstances(this.pool);
+      await ensureInstancesSchema(this.pool);
       await ensureSchema(this.pool, "batches", STEPS);
     })().catch((err: unknown) => {
       this.ready = undefined; // the next call tries again (the database may be back)

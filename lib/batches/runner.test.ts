@@ -108,7 +108,7 @@ describe("batches", () => {
     // The operator's sealed session is kept only while the batch runs.
     expect((await batchStore().owner(id))?.sealedSession).toBeUndefined();
     for (const item of batch.items)
-      expect(history().get(ENV, item.operation!)).toMatchObject({
+      expect(await history().get(ENV, item.operation!)).toMatchObject({
         state: "succeeded",
         vm: item.vm,
       });
@@ -250,13 +250,13 @@ describe("batches", () => {
       token,
       body: specs[0],
     });
-    const { operation } = history().begin({
+    const { operation } = await history().begin({
       env: ENV,
       user: USER,
       spec: specs[0],
       idempotencyKey: itemKey(id, sent),
     });
-    history().finish(operation.id, { state: "succeeded", vm: made.body as string });
+    await history().finish(operation.id, { state: "succeeded", vm: made.body as string });
     await store.setOperation(id, sent.index, operation.id);
     await store.claimNext(id);
     const before = await cloneCalls();

@@ -2,10 +2,9 @@ import "server-only";
 
 import { submitClone } from "@/lib/clones/submit-clone";
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
-import type { SourceIdentity } from "@/lib/history/clone-guests";
 import { environmentRuntime } from "@/lib/config/runtime";
 import type { OperatorSession } from "@/lib/http/session-cookie";
-import { history } from "@/lib/history/store";
+import { history, type SourceIdentity } from "@/lib/history/store";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Operation } from "@/lib/schemas/operation";
 import { isStopping, trackWork } from "@/lib/service/in-flight";
@@ -136,7 +135,7 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
   );
   await batchStore().setOperation(run.id, item.index, operation.id);
   if (operation.state === "succeeded" && !replayed)
-    keepSourceIdentity(operation.id, await run.sourceIdentity);
+    await keepSourceIdentity(operation.id, await run.sourceIdentity);
   return record(run.id, item.index, operation);
 }
 

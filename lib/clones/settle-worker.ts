@@ -43,7 +43,7 @@ export async function tick(): Promise<void> {
   if (worker.busy) return;
   worker.busy = true;
   try {
-    const due = history().due(Date.now(), BATCH);
+    const due = await history().due(Date.now(), BATCH);
     await Promise.all(due.map((open) => settleInBackground(open)));
   } catch (err) {
     logLine({ kind: "error", request_id: "settle-worker", error: String(errorText(err)) });
@@ -59,7 +59,7 @@ async function settleInBackground(open: OpenOperation): Promise<void> {
     const runtime = await environmentRuntime(operation.env);
     const session = await openKeptSession(operation.env, open.sealedSession);
     if (!runtime || !session || session.user !== operation.user) {
-      history().sessionRefused(operation.id); // the environment or the seal is gone
+      await history().sessionRefused(operation.id); // the environment or the seal is gone
       return;
     }
     const ctx: VcenterContext = {
@@ -99,10 +99,16 @@ const errorText = (err: unknown) => String((err as Error)?.stack ?? err);
 export async function resumeSettling(env: string, session: OperatorSession): Promise<void> {
   try {
     const store = history();
-    if (!store.waitingForSession(env, session.user)) return;
+    if (!(await store.waitingForSession(env, session.user))) return;
     const sealed = await sealKeptSession(env, session);
     if (
-      store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now())
+      await store.adoptSession(
+        env,
+        session.user,
+        sealed,
+        sessionFingerprint(session.token),
+        Date.now(),
+      )
     )
       void tick();
   } catch (err) {

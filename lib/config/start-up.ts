@@ -11,7 +11,7 @@ export async function startUp(): Promise<void> {
   try {
     const list = environments();
     for (const line of doorSettings()) console.log(line);
-    const interrupted = history().markInterrupted();
+    const interrupted = await history().markInterrupted();
     if (interrupted > 0)
       console.log(
         `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup in the background`,

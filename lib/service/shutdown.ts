@@ -55,7 +55,7 @@ async function stop(signal: NodeJS.Signals, graceMs: number): Promise<void> {
     });
   await new Promise((resolve) => setTimeout(resolve, ANSWER_FLUSH_MS));
   try {
-    history().close();
+    await history().close();
   } catch (err) {
     log({ event: "closing the history failed", error: String(err) });
   }

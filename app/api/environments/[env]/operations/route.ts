@@ -29,12 +29,12 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
   // Never waits on vCenter for outcomes: open clones and deletions are settled in the background.
   void resumeSettling(envId, operator);
   void settleUnknownDeletions(vcenter, envId, operator.user).catch(() => undefined);
-  const page = history().list(envId, {
+  const page = await history().list(envId, {
     state: query.outcome,
     limit: query.limit,
     offset: query.offset,
   });
-  return NextResponse.json({ ...page, items: page.items.map(withAfterlife) });
+  return NextResponse.json({ ...page, items: await Promise.all(page.items.map(withAfterlife)) });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
