@@ -2,6 +2,7 @@ import "server-only";
 
 import { leaseSeconds } from "@/lib/db/instances";
 import { usesPostgres } from "@/lib/db/postgres";
+import { history } from "@/lib/history/store";
 import { logLine } from "@/lib/http/log";
 import { isStopping } from "@/lib/service/in-flight";
 
@@ -27,6 +28,15 @@ async function adoptAndStart(): Promise<number> {
   return ids.length;
 }
 
+// While running: what a gone instance left pending in the history becomes unknown (to be looked
+// up), then its batches are resumed here, their in-flight clones settled first.
+async function adoptFromGone(): Promise<number> {
+  const ids = await batchStore().adoptUnfinished();
+  if (ids.length > 0) await history().markInterrupted();
+  for (const id of ids) startBatch(id);
+  return ids.length;
+}
+
 const holder = globalThis as { __iccBatchWatch?: NodeJS.Timeout };
 
 function watchForOrphans(): void {
@@ -34,7 +44,7 @@ function watchForOrphans(): void {
   holder.__iccBatchWatch = setInterval(
     () => {
       if (isStopping()) return;
-      adoptAndStart()
+      adoptFromGone()
         .then((n) => {
           if (n > 0)
             console.log(`${n} batch(es) adopted from a console instance that is gone: resumed`);

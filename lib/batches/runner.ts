@@ -1,5 +1,6 @@
 import "server-only";
 
+import { checkOutcome } from "@/lib/clones/settle";
 import { submitClone } from "@/lib/clones/submit-clone";
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
 import { environmentRuntime } from "@/lib/config/runtime";
@@ -142,10 +143,13 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
 // With its operation known, the item takes that operation's state; without, submitClone under
 // the same key either finds the recorded operation, or finds none: then the clone was never
 // sent, and is sent now, once.
+// An operation of unknown outcome (its sender stopped or died mid-call) gets one lookup by
+// evidence first, so what is already known is recorded before the batch sends anything more.
 async function resumeItem(run: Run, item: BatchWork): Promise<void> {
   const op = item.operation ? await history().get(run.env, item.operation) : undefined;
   if (op) {
-    await record(run.id, item.index, op);
+    const open = op.state === "unknown" ? await history().open(op.id) : undefined;
+    await record(run.id, item.index, open ? await checkOutcome(run.ctx, open) : op);
     return;
   }
   const release = await acquireCloneSlot(run.env, run.max);
