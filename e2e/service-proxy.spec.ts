@@ -122,7 +122,8 @@ test("SIGTERM to the first instance: new work goes to the second, the clone in f
     ms: SLOW_CLONE_MS,
   });
   const slowName = uniqueName("proxy-in-flight");
-  const inFlight = api.post(`/api/environments/${ENV}/instant-clone`, {
+  // Sent to the first instance itself: round-robin would pick either one.
+  const inFlight = direct.post(`/api/environments/${ENV}/instant-clone`, {
     data: { source: SOURCE, name: slowName },
   });
   await expect
@@ -135,10 +136,18 @@ test("SIGTERM to the first instance: new work goes to the second, the clone in f
 
   first.signal("SIGTERM");
   await expect.poll(async () => (await direct.get("/api/ready")).status()).toBe(503);
-  // The proxy's health check sees the first instance not ready and turns to the second.
+  // The proxy's health check sees the first instance not ready and sends everything to the
+  // second: four readiness checks in a row answer 200 (round-robin would alternate otherwise).
   await expect
-    .poll(async () => (await api.get("/api/ready")).status(), { timeout: 30_000 })
-    .toBe(200);
+    .poll(
+      async () => {
+        const answers = [];
+        for (let i = 0; i < 4; i++) answers.push((await api.get("/api/ready")).status());
+        return answers;
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([200, 200, 200, 200]);
   const nextName = uniqueName("proxy-next");
   const next = await api.post(`/api/environments/${ENV}/instant-clone`, {
     data: { source: SOURCE, name: nextName },
