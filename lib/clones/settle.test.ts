@@ -181,3 +181,32 @@ describe("an outcome is recorded only when it is known", () => {
     expect(await inSimulator(name)).toEqual([done.vm]);
   });
 });
+
+describe("the settle worker", () => {
+  it("runs each pass as in-flight work a stop waits for, and starts none once stopping", async () => {
+    const inFlight = await import("@/lib/service/in-flight");
+    const name = unique("uworker");
+    await fault({ match: { path: CLONE }, kind: "drop", after: true }); // made, answer lost
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "latency", ms: 0 }); // pre-check
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "drop" }); // look right after
+    const op = await submit({ source: "vm-1001", name });
+    expect(op.state).toBe("unknown");
+    // Its next lookup is due now, and vCenter takes a while to answer it.
+    await mods.store.history().scheduleCheck(op.id, Date.now());
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "latency", ms: 800 });
+    try {
+      const pass = mods.worker.tick();
+      expect(inFlight.inFlightCount()).toBe(1);
+      inFlight.beginStopping();
+      expect(await inFlight.waitForInFlight(10_000)).toBe(true);
+      // The stop waited until the lookup was recorded: the clone vCenter made is found.
+      expect(await recorded(op.id)).toMatchObject({ state: "succeeded", settled_by: "lookup" });
+      expect(await inSimulator(name)).toEqual([(await recorded(op.id)).vm]);
+      await pass;
+      await mods.worker.tick();
+      expect(inFlight.inFlightCount()).toBe(0);
+    } finally {
+      inFlight.resetInFlightForTests();
+    }
+  });
+});
