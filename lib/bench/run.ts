@@ -9,6 +9,7 @@ import path from "node:path";
 
 import { type Call, report, timeCalls } from "./latency";
 import { batchBench } from "./batch";
+import { batchStoresBench } from "./batch-stores";
 import { historyBench } from "./history";
 import { loadBench } from "./load";
 import { reportPageWeights } from "./page-weight";
@@ -27,6 +28,8 @@ async function main() {
   // `npm run bench -- scale` runs the scale section alone.
   const only = process.argv[2];
   if (only === "scale") return scaleBench();
+  // `npm run bench -- stores`: a batch of 500 on SQLite beside two instances on PostgreSQL.
+  if (only === "stores") return batchStoresBench();
   const sim = await startSimulatorProcess(18789);
   const app = await startConsoleProcess(13789, sim.url);
   try {
@@ -106,6 +109,7 @@ async function main() {
   }
   await scaleBench();
   await historyBench();
+  await batchStoresBench();
 }
 
 async function directLogin(url: string): Promise<string> {
