@@ -65,7 +65,9 @@ async function madeOnce(simUrl: string, prefix: string): Promise<void> {
   ).json()) as { name: string }[];
   const names = vms.map((vm) => vm.name).filter((n) => n.startsWith(`${prefix}-`));
   if (names.length !== TOTAL || new Set(names).size !== TOTAL)
-    throw new Error(`${prefix}: ${names.length} VMs in the simulator; expected ${TOTAL}, each once`);
+    throw new Error(
+      `${prefix}: ${names.length} VMs in the simulator; expected ${TOTAL}, each once`,
+    );
 }
 
 export async function batchStoresBench(): Promise<void> {
