@@ -266,6 +266,13 @@ export class PgBatchStore implements BatchStore {
     return rowCount ?? 0;
   }
 
+  async requeueItem(id: string, index: number) {
+    await this.query(`UPDATE batch_items SET state = 'pending' WHERE batch_id = $1 AND idx = $2`, [
+      id,
+      index,
+    ]);
+  }
+
   async requeueFailed(id: string) {
     const { rowCount } = await this.query(
       `UPDATE batch_items SET state = 'pending' WHERE batch_id = $1 AND state = 'failed'`,

@@ -122,7 +122,7 @@ async function runBatch(id: string): Promise<void> {
   return finish(id);
 }
 
-async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
+async function send(run: Run, item: BatchWork, resuming = false): Promise<ItemOutcome | void> {
   // The stop's grace waits for it; refused once stopping, the item stays claimed but unsent,
   // and its key finds no operation at the next start, so it is sent then, once.
   const { operation, replayed } = await trackWork("batch", () =>
@@ -137,27 +137,34 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
   await batchStore().setOperation(run.id, item.index, operation.id);
   if (operation.state === "succeeded" && !replayed)
     await keepSourceIdentity(operation.id, await run.sourceIdentity);
+  if (resuming && replayed) return settleResumed(run, item, operation);
   return record(run.id, item.index, operation);
 }
 
-// With its operation known, the item takes that operation's state; without, submitClone under
-// the same key either finds the recorded operation, or finds none: then the clone was never
-// sent, and is sent now, once.
-// An operation of unknown outcome (its sender stopped or died mid-call) gets one lookup by
-// evidence first, so what is already known is recorded before the batch sends anything more.
+// A clone a stopped (or dead) console left in flight: with its operation known, the item takes
+// that operation's state; without, submitClone under the same key either finds the recorded
+// operation, or finds none: then the clone was never sent, and is sent now, once.
 async function resumeItem(run: Run, item: BatchWork): Promise<void> {
   const op = item.operation ? await history().get(run.env, item.operation) : undefined;
-  if (op) {
-    const open = op.state === "unknown" ? await history().open(op.id) : undefined;
-    await record(run.id, item.index, open ? await checkOutcome(run.ctx, open) : op);
-    return;
-  }
+  if (op) return settleResumed(run, item, op);
   const release = await acquireCloneSlot(run.env, run.max);
   try {
-    await send(run, item);
+    await send(run, item, true);
   } finally {
     release();
   }
+}
+
+// An operation of unknown outcome (its sender stopped or died mid-call) gets one lookup by
+// evidence first, so what is already known is recorded before the batch sends anything more.
+// One without the record of the names before it (its sender stopped before it called vCenter)
+// was surely never sent: settled as not made, the clone is queued again as a new attempt.
+async function settleResumed(run: Run, item: BatchWork, op: Operation): Promise<void> {
+  const open = op.state === "unknown" ? await history().open(op.id) : undefined;
+  const settled = open ? await checkOutcome(run.ctx, open) : op;
+  if (open && !open.namesBefore && settled.state === "failed")
+    return batchStore().requeueItem(run.id, item.index);
+  await record(run.id, item.index, settled);
 }
 
 // No session to send with: items left running take their operation's state, or stay unknown.
@@ -180,8 +187,11 @@ async function record(id: string, index: number, op: Operation): Promise<ItemOut
   return outcome;
 }
 
-const isUnauthenticated = (outcome: ItemOutcome) =>
-  outcome.state === "failed" && outcome.error?.origin === "vcenter" && outcome.error.status === 401;
+const isUnauthenticated = (outcome: ItemOutcome | void): outcome is ItemOutcome =>
+  outcome !== undefined &&
+  outcome.state === "failed" &&
+  outcome.error?.origin === "vcenter" &&
+  outcome.error.status === 401;
 
 async function finish(id: string): Promise<void> {
   const store = batchStore();

@@ -187,6 +187,12 @@ export class SqliteBatchStore implements BatchStore {
       .changes;
   }
 
+  async requeueItem(id: string, index: number) {
+    this.db
+      .prepare(`UPDATE batch_items SET state = 'pending' WHERE batch_id = ? AND idx = ?`)
+      .run(id, index);
+  }
+
   async requeueFailed(id: string) {
     return this.db
       .prepare(`UPDATE batch_items SET state = 'pending' WHERE batch_id = ? AND state = 'failed'`)

@@ -118,6 +118,10 @@ describe.each(factories)("BatchStore on %s", (_name, open) => {
     // A retry: the failed clone is pending again and its next claim is attempt 2.
     expect(await store.requeueFailed(id)).toBe(1);
     expect(await store.claimNext(id)).toMatchObject({ index: 1, attempt: 2 });
+    // One clone found never sent goes again, alone, as its next attempt.
+    await store.requeueItem(id, 1);
+    expect(await store.claimNext(id)).toMatchObject({ index: 1, attempt: 3 });
+    expect(await store.claimNext(id)).toBeUndefined();
   });
 
   it("closes pending clones, keeps state and session, and lists newest first", async () => {

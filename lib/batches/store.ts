@@ -79,6 +79,8 @@ export interface BatchStore {
   itemsIn(id: string, states: readonly BatchItemState[]): Promise<BatchWork[]>;
   /** Pending clones become `outcome` (cancelled, or failed with the reason); returns how many. */
   closePending(id: string, outcome: ItemOutcome): Promise<number>;
+  /** One clone becomes pending again (it was never sent: the evidence says so). */
+  requeueItem(id: string, index: number): Promise<void>;
   /** Failed clones become pending again; returns how many. */
   requeueFailed(id: string): Promise<number>;
   setSession(id: string, sealed: string | null): Promise<void>;
