@@ -61,17 +61,22 @@ async function seedPostgres(pool: pg.Pool): Promise<void> {
   await pool.query("VACUUM ANALYZE clone_guests");
 }
 
-/** What the operations route reads for a page: the list, then each clone's guest and deletion. */
+/** What the operations route reads for a page (withAfterlives): the list, then the clones'
+ * guests and deletions, each in one read. */
 async function routePage(store: OperationStore) {
   const page = await store.list(ENV, { limit: 50, offset: 0 });
-  await Promise.all(
-    page.items.map((op) =>
-      Promise.all([
-        store.guests.get(op.id, op.spec.source, Date.parse(op.ended_at ?? op.started_at)),
-        store.deletions.latest(op.id),
-      ]),
+  const made = page.items.filter((op) => op.state === "succeeded");
+  const [guests] = await Promise.all([
+    store.guests.getMany(
+      made.map((op) => ({
+        operation: op.id,
+        source: op.spec.source,
+        cloneEndedAt: Date.parse(op.ended_at ?? op.started_at),
+      })),
     ),
-  );
+    store.deletions.latestOf(made.map((op) => op.id)),
+  ]);
+  if (guests.size === 0) throw new Error("the page's guests were not read");
   return page;
 }
 

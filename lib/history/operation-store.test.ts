@@ -302,9 +302,16 @@ describe.each([sqliteBackend(), postgresBackend()])("OperationStore on $name", (
       error: { origin: "vcenter", status: 403, message: "no privilege" },
     });
     expect(failed).toMatchObject({ state: "failed", error: { status: 403 } });
+    expect(await store.deletions.latestOf([clone.id, "no-such-clone"])).toEqual(
+      new Map([[clone.id, failed]]),
+    );
     const retry = await other.deletions.begin(input);
     expect(retry.created).toBe(true);
     expect((await store.deletions.latest(clone.id))?.id).toBe(retry.deletion.id);
+    // Read for a page: the one under way comes before the failed one, as latest() answers.
+    expect(await other.deletions.latestOf([clone.id])).toEqual(
+      new Map([[clone.id, retry.deletion]]),
+    );
     await other.deletions.finish(retry.deletion.id, { state: "unknown", error: unknownOutcome });
     expect((await store.deletions.unknown("sim", "u")).map((d) => d.id)).toEqual([
       retry.deletion.id,
@@ -340,13 +347,21 @@ describe.each([sqliteBackend(), postgresBackend()])("OperationStore on $name", (
       at: 3_000,
     });
     await store.guests.recordState(clone.id, "not_ready", { ...seen, at: 9_000 });
-    expect(await store.guests.get(clone.id, spec.source, 1_000)).toEqual({
+    const kept = {
       state: "ready",
       ip_address: "10.0.0.1",
       ready_after_ms: 2_000,
       timeout_seconds: 60,
       clash: { source: spec.source, ip_address: "10.0.0.1" },
-    });
+    };
+    expect(await store.guests.get(clone.id, spec.source, 1_000)).toEqual(kept);
+    // Read for a page: the same guests, those with none left out.
+    const page = [
+      { operation: clone.id, source: spec.source, cloneEndedAt: 1_000 },
+      { operation: "op-without-guest", source: spec.source, cloneEndedAt: 1_000 },
+    ];
+    expect(await store.guests.getMany(page)).toEqual(new Map([[clone.id, kept]]));
+    expect(await store.guests.getMany([])).toEqual(new Map());
   });
 
   it("answers ping once the schema is there", async () => {

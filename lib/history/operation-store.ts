@@ -66,6 +66,10 @@ export interface CloneGuestStore {
   source(operation: string): Promise<SourceIdentity | undefined>;
   /** The guest as the history keeps it, for a clone that succeeded at `cloneEndedAt` (ms). */
   get(operation: string, source: string, cloneEndedAt: number): Promise<CloneGuest | undefined>;
+  /** get() of each of these clones in one read (a page of the history), by operation. */
+  getMany(
+    clones: { operation: string; source: string; cloneEndedAt: number }[],
+  ): Promise<Map<string, CloneGuest>>;
 }
 
 export interface DeletionOutcome {
@@ -91,6 +95,8 @@ export interface DeletionStore {
   get(id: string): Promise<Deletion | undefined>;
   /** The clone's deletion under way, of unknown outcome or done; else its latest failed one. */
   latest(cloneOperation: string): Promise<Deletion | undefined>;
+  /** latest() of each of these clones in one read (a page of the history), by clone operation. */
+  latestOf(cloneOperations: string[]): Promise<Map<string, Deletion>>;
   /** This operator's deletions whose outcome nobody knows yet. */
   unknown(env: string, user: string): Promise<Deletion[]>;
 }

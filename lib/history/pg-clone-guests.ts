@@ -4,7 +4,7 @@ import type { ReadinessState } from "@/lib/schemas/guest";
 
 import type { CloneGuestStore, SourceIdentity } from "./operation-store";
 import type { Query } from "./pg-query";
-import { type GuestRow, toCloneGuest, toSource } from "./rows";
+import { type GuestRow, toCloneGuest, toCloneGuests, toSource } from "./rows";
 
 /** The guests' records in the PostgreSQL history. */
 export class PgCloneGuests implements CloneGuestStore {
@@ -50,6 +50,15 @@ export class PgCloneGuests implements CloneGuestStore {
 
   async get(operation: string, source: string, cloneEndedAt: number) {
     return toCloneGuest(await this.row(operation), source, cloneEndedAt);
+  }
+
+  async getMany(clones: { operation: string; source: string; cloneEndedAt: number }[]) {
+    if (clones.length === 0) return new Map();
+    const { rows } = await this.query<GuestRow>(
+      `SELECT * FROM clone_guests WHERE operation = ANY($1::text[])`,
+      [clones.map((clone) => clone.operation)],
+    );
+    return toCloneGuests(rows, clones);
   }
 
   private async row(operation: string): Promise<GuestRow | undefined> {

@@ -67,6 +67,19 @@ export class PgDeletions implements DeletionStore {
     return rows[0] && toDeletion(rows[0]);
   }
 
+  async latestOf(cloneOperations: string[]) {
+    const latest = new Map<string, Deletion>();
+    if (cloneOperations.length === 0) return latest;
+    const { rows } = await this.query<DeletionRow>(
+      `SELECT DISTINCT ON (clone_operation) * FROM deletions
+        WHERE clone_operation = ANY($1::text[])
+        ORDER BY clone_operation, state = 'failed', started_at DESC, seq DESC`,
+      [cloneOperations],
+    );
+    for (const row of rows) latest.set(row.clone_operation, toDeletion(row));
+    return latest;
+  }
+
   async unknown(env: string, user: string) {
     const { rows } = await this.query<DeletionRow>(
       `SELECT * FROM deletions WHERE env = $1 AND vcenter_user = $2 AND state = 'unknown'`,

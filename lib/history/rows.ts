@@ -120,6 +120,20 @@ export function toCloneGuest(
   };
 }
 
+/** getMany()'s answer from the rows read: each clone's guest, by operation. */
+export function toCloneGuests(
+  rows: GuestRow[],
+  clones: { operation: string; source: string; cloneEndedAt: number }[],
+): Map<string, CloneGuest> {
+  const byOperation = new Map(rows.map((row) => [row.operation, row]));
+  const guests = new Map<string, CloneGuest>();
+  for (const clone of clones) {
+    const guest = toCloneGuest(byOperation.get(clone.operation), clone.source, clone.cloneEndedAt);
+    if (guest) guests.set(clone.operation, guest);
+  }
+  return guests;
+}
+
 /** What the clone reports that is the same as its source reported before the clone. */
 function clashOf(
   source: string,

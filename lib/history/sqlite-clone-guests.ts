@@ -5,7 +5,7 @@ import type Database from "better-sqlite3";
 import type { ReadinessState } from "@/lib/schemas/guest";
 
 import type { CloneGuestStore, SourceIdentity } from "./operation-store";
-import { type GuestRow, toCloneGuest, toSource } from "./rows";
+import { type GuestRow, toCloneGuest, toCloneGuests, toSource } from "./rows";
 
 /** The guests' records in the SQLite history. */
 export class SqliteCloneGuests implements CloneGuestStore {
@@ -53,6 +53,14 @@ export class SqliteCloneGuests implements CloneGuestStore {
 
   async get(operation: string, source: string, cloneEndedAt: number) {
     return toCloneGuest(this.row(operation), source, cloneEndedAt);
+  }
+
+  async getMany(clones: { operation: string; source: string; cloneEndedAt: number }[]) {
+    if (clones.length === 0) return new Map();
+    const rows = this.db
+      .prepare(`SELECT * FROM clone_guests WHERE operation IN (${clones.map(() => "?").join(",")})`)
+      .all(...clones.map((clone) => clone.operation)) as GuestRow[];
+    return toCloneGuests(rows, clones);
   }
 
   private row(operation: string): GuestRow | undefined {

@@ -63,6 +63,20 @@ export class SqliteDeletions implements DeletionStore {
     return row && toDeletion(row);
   }
 
+  async latestOf(cloneOperations: string[]) {
+    const latest = new Map<string, Deletion>();
+    if (cloneOperations.length === 0) return latest;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM deletions WHERE clone_operation IN (${cloneOperations.map(() => "?").join(",")})
+         ORDER BY clone_operation, state = 'failed', started_at DESC, rowid DESC`,
+      )
+      .all(...cloneOperations) as DeletionRow[];
+    for (const row of rows)
+      if (!latest.has(row.clone_operation)) latest.set(row.clone_operation, toDeletion(row));
+    return latest;
+  }
+
   async unknown(env: string, user: string) {
     const rows = this.db
       .prepare(`SELECT * FROM deletions WHERE env = ? AND vcenter_user = ? AND state = 'unknown'`)

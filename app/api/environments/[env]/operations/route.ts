@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { withAfterlife } from "@/lib/clones/annotate";
+import { withAfterlives } from "@/lib/clones/annotate";
 import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -34,7 +34,7 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
     limit: query.limit,
     offset: query.offset,
   });
-  return NextResponse.json({ ...page, items: await Promise.all(page.items.map(withAfterlife)) });
+  return NextResponse.json({ ...page, items: await withAfterlives(page.items) });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
