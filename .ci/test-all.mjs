@@ -1,7 +1,8 @@
 // `npm test`: the whole suite, as CI runs it. Unit and integration tests (Vitest), a
 // production build, then the end-to-end suite (Playwright in Chromium against `next start`
 // and the simulator; the service-*.spec.ts suites run the build's standalone server.js, as
-// the container image does, alone and behind deploy/Caddyfile). Ends with one line,
+// the container image does, alone and behind deploy/Caddyfile), then the store-dependent suites
+// and the two-instance suite on PostgreSQL. Ends with one line,
 // `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -39,17 +40,24 @@ if (build !== 0) {
   console.error("next build failed: the end-to-end suite did not run");
   failed += 1;
 } else {
-  const e2e = run("npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]);
-  const e2eReport = path.join(results, "report.json");
-  const stats = existsSync(e2eReport)
-    ? JSON.parse(readFileSync(e2eReport, "utf8")).stats
-    : undefined;
-  passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
-  failed += stats?.unexpected ?? 0;
-  // A run that failed without a failing test (a server that would not start) still fails.
-  if (e2e !== 0 && !stats?.unexpected) {
-    console.error("The end-to-end suite did not run to completion");
-    failed += 1;
+  // Then the store-dependent suites again with every console on PostgreSQL, and the
+  // two-instance suite (e2e/playwright.postgres.config.ts).
+  for (const [config, report] of [
+    ["e2e/playwright.config.ts", "report.json"],
+    ["e2e/playwright.postgres.config.ts", "report-postgres.json"],
+  ]) {
+    const e2e = run("npx", ["playwright", "test", "-c", config]);
+    const e2eReport = path.join(results, report);
+    const stats = existsSync(e2eReport)
+      ? JSON.parse(readFileSync(e2eReport, "utf8")).stats
+      : undefined;
+    passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+    failed += stats?.unexpected ?? 0;
+    // A run that failed without a failing test (a server that would not start) still fails.
+    if (e2e !== 0 && !stats?.unexpected) {
+      console.error(`The end-to-end suite (${config}) did not run to completion`);
+      failed += 1;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 
 import type { Operation } from "../lib/schemas/operation";
@@ -13,6 +14,7 @@ import {
 import { simCalls, simClearFaults, simFault, simVmsNamed } from "./direct-simulator";
 import { expect, test, uniqueName } from "./fixtures";
 import { e2ePort } from "./ports";
+import { onPostgres } from "./postgres";
 
 // Issue 4: the history lives through a console restart, and a console killed while vCenter
 // was cloning settles that submission after its next start, in the background, with the
@@ -64,8 +66,21 @@ async function history(api: APIRequestContext): Promise<Operation[]> {
   return ((await res.json()) as { items: Operation[] }).items;
 }
 
-/** The operation's row as the console stored it, read from the SQLite file itself. */
-function storedRow(id: string): { state: string; settled_by: string | null } {
+/** The operation's row as the console stored it, read from its store itself (SQLite or PostgreSQL). */
+async function storedRow(id: string): Promise<{ state: string; settled_by: string | null }> {
+  if (home.databaseUrl) {
+    const client = new pg.Client({ connectionString: home.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "SELECT state, settled_by FROM operations WHERE id = $1",
+        [id],
+      );
+      return rows[0] as { state: string; settled_by: string | null };
+    } finally {
+      await client.end();
+    }
+  }
   const db = new Database(home.historyFile, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(`SELECT state, settled_by FROM operations WHERE id = ?`).get(id) as {
@@ -136,15 +151,26 @@ for (const { after, outcome, vmMade } of [
 
     await restart("SIGKILL");
     expect(await inFlight).not.toMatch(/^answered/);
-    // Marked unknown at start-up; a clone vCenter made may be found at the first lookup already,
-    // but "not made" waits for the settle window.
-    if (after) expect(["unknown", "succeeded"]).toContain(storedRow(pending!.id).state);
-    else expect(storedRow(pending!.id)).toEqual({ state: "unknown", settled_by: null });
-    expect(app!.output()).toMatch(/1 submission\(s\) were under way when the console stopped/);
+    if (onPostgres()) {
+      // The killed instance is gone once its lease (3 s here) runs out: then an instance marks
+      // its submission unknown, at start-up or at the settle worker's next takeover.
+      await expect
+        .poll(async () => (await storedRow(pending!.id)).state, { timeout: 30_000 })
+        .not.toBe("pending");
+      await expect
+        .poll(() => app!.output(), { timeout: 30_000 })
+        .toMatch(/1 submission\(s\)( or deletion\(s\))? (were under way|left pending)/);
+    } else {
+      // Marked unknown at start-up; a clone vCenter made may be found at the first lookup
+      // already, but "not made" waits for the settle window.
+      if (after) expect(["unknown", "succeeded"]).toContain((await storedRow(pending!.id)).state);
+      else expect(await storedRow(pending!.id)).toEqual({ state: "unknown", settled_by: null });
+      expect(app!.output()).toMatch(/1 submission\(s\) were under way when the console stopped/);
+    }
 
     // No one logs in: the background worker settles it with the operator's kept session.
     await expect
-      .poll(() => storedRow(pending!.id).state, { timeout: 60_000, intervals: [500] })
+      .poll(async () => (await storedRow(pending!.id)).state, { timeout: 60_000, intervals: [500] })
       .toBe(outcome);
     const again = await loginAdmin(playwright.request);
     const settled = (await history(again)).find((op) => op.id === pending!.id);
@@ -152,7 +178,7 @@ for (const { after, outcome, vmMade } of [
     const made = await simVmsNamed(sim.url, name);
     if (after) expect(settled!.vm).toBe(made[0]?.vm);
     else expect(settled!.vm).toBeUndefined();
-    expect(storedRow(pending!.id)).toEqual({ state: outcome, settled_by: "startup" });
+    expect(await storedRow(pending!.id)).toEqual({ state: outcome, settled_by: "startup" });
     await expectInventoryAgrees(again, settled!);
     await Promise.all([api.dispose(), again.dispose()]);
   });

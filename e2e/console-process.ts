@@ -5,6 +5,7 @@ import path from "node:path";
 
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
+import { homeDatabase } from "./postgres";
 import { PASSWORD, USERS } from "./users";
 
 // An extra console (`next start` on the production build) with its own environments file, data
@@ -45,6 +46,8 @@ export interface ConsoleHome {
   dataDir: string;
   logFile: string;
   historyFile: string;
+  /** On PostgreSQL runs: this home's database, made at its first start and kept across restarts. */
+  databaseUrl?: string;
 }
 
 export function consoleHome(environments: unknown[]): ConsoleHome {
@@ -100,6 +103,7 @@ export async function startConsole(
   // A server left over on this port would answer the health check in our place.
   if (await healthy(url)) throw new Error(`${url} is already taken by another server`);
   const server = options.standalone ? prepareStandalone() : undefined;
+  home.databaseUrl ??= await homeDatabase("console");
   const args = server ? [server] : [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, args, {
     cwd: server ? path.dirname(server) : root,
@@ -115,6 +119,7 @@ export async function startConsole(
       CONSOLE_DATA_DIR: home.dataDir,
       CONSOLE_SECRET: TEST_CONSOLE_SECRET,
       CONSOLE_LOG_FILE: home.logFile,
+      ...(home.databaseUrl ? { CONSOLE_DATABASE_URL: home.databaseUrl } : {}),
       ...env,
     },
   });

@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 
 import type { Operation } from "../lib/schemas/operation";
 import { type RunningSimulator, startSimulator } from "../lib/simulator";
+import { createTestDatabase, dropTestDatabase } from "../lib/testing/pg-test-database";
 
 import { type CaddyProcess, caddyBinary, startCaddy } from "./caddy-process";
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
@@ -29,14 +30,22 @@ let sim: RunningSimulator;
 let first: ConsoleProcess;
 let second: ConsoleProcess;
 let proxy: CaddyProcess;
+let database: string | undefined;
 test.use({ baseURL: `https://localhost:${PROXY_PORT}`, ignoreHTTPSErrors: true });
 
 test.beforeAll(async () => {
   sim = await startSimulator({ port: 0, quiet: true });
   const environments = [{ id: ENV, label: "Behind the proxy", url: sim.url, timeoutMs: 90_000 }];
+  // As compose.yaml runs them: one PostgreSQL database for both, so the proxy may balance.
+  const shared = (database = await createTestDatabase("proxy"));
   [first, second] = await Promise.all(
     [e2ePort(13174), e2ePort(13175)].map((port) =>
-      startConsole(consoleHome(environments), port, {}, { standalone: true }),
+      startConsole(
+        consoleHome(environments),
+        port,
+        { CONSOLE_DATABASE_URL: shared },
+        { standalone: true },
+      ),
     ),
   );
   proxy = await startCaddy(PROXY_PORT, [e2ePort(13174), e2ePort(13175)]);
@@ -46,6 +55,7 @@ test.afterAll(async () => {
   await proxy?.stop();
   await Promise.all([first?.stop("SIGKILL"), second?.stop("SIGKILL")]);
   await sim?.close();
+  if (database) await dropTestDatabase(database);
 });
 
 async function proxied(playwright: {
@@ -87,9 +97,12 @@ test("over https through the proxy: login page, Secure cookie, same-origin chang
     data: { username: USERS.admin, password: "VMware1!" },
   });
   expect(own.status(), await own.text()).toBe(200);
-  // `lb_policy first`: the first ready instance took it all.
+  // `lb_policy round_robin`: requests take turns, and the cookie one instance made works on
+  // the other (shared CONSOLE_SECRET and revocations).
+  for (let i = 0; i < 4; i++)
+    expect((await api.get(`/api/environments/${ENV}/session`)).status()).toBe(200);
   expect(requestsSeen(first, `/api/environments/${ENV}/session`)).toBeGreaterThan(0);
-  expect(requestsSeen(second, `/api/environments/${ENV}/session`)).toBe(0);
+  expect(requestsSeen(second, `/api/environments/${ENV}/session`)).toBeGreaterThan(0);
   await api.dispose();
 });
 
@@ -109,7 +122,8 @@ test("SIGTERM to the first instance: new work goes to the second, the clone in f
     ms: SLOW_CLONE_MS,
   });
   const slowName = uniqueName("proxy-in-flight");
-  const inFlight = api.post(`/api/environments/${ENV}/instant-clone`, {
+  // Sent to the first instance itself: round-robin would pick either one.
+  const inFlight = direct.post(`/api/environments/${ENV}/instant-clone`, {
     data: { source: SOURCE, name: slowName },
   });
   await expect
@@ -122,10 +136,18 @@ test("SIGTERM to the first instance: new work goes to the second, the clone in f
 
   first.signal("SIGTERM");
   await expect.poll(async () => (await direct.get("/api/ready")).status()).toBe(503);
-  // The proxy's health check sees the first instance not ready and turns to the second.
+  // The proxy's health check sees the first instance not ready and sends everything to the
+  // second: four readiness checks in a row answer 200 (round-robin would alternate otherwise).
   await expect
-    .poll(async () => (await api.get("/api/ready")).status(), { timeout: 30_000 })
-    .toBe(200);
+    .poll(
+      async () => {
+        const answers = [];
+        for (let i = 0; i < 4; i++) answers.push((await api.get("/api/ready")).status());
+        return answers;
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([200, 200, 200, 200]);
   const nextName = uniqueName("proxy-next");
   const next = await api.post(`/api/environments/${ENV}/instant-clone`, {
     data: { source: SOURCE, name: nextName },

@@ -21,6 +21,9 @@ async function ownBatch(env: string, id: string, operator: OperatorSession) {
   return summary;
 }
 
+const runsSomewhere = async (id: string) =>
+  isRunning(id) || ((await batchStore().owner(id))?.ownedElsewhere ?? false);
+
 /** Queued clones are not sent; running ones finish and are recorded. */
 export async function cancelBatch(env: string, id: string, operator: OperatorSession) {
   const summary = await ownBatch(env, id, operator);
@@ -28,7 +31,8 @@ export async function cancelBatch(env: string, id: string, operator: OperatorSes
   const store = batchStore();
   await store.setState(id, "cancelled");
   await store.closePending(id, { state: "cancelled" });
-  if (!isRunning(id)) await store.setSession(id, null);
+  // The run (here or on another instance) drops the session itself when it ends.
+  if (!(await runsSomewhere(id))) await store.setSession(id, null);
 }
 
 /**
@@ -42,14 +46,15 @@ export async function retryBatch(
   operator: OperatorSession,
 ) {
   await ownBatch(env, id, operator);
-  if (isRunning(id))
+  if (await runsSomewhere(id))
     throw new ConsoleError(
       409,
       "This batch is still running: retry its failed clones when it ends",
     );
   // Unknown clones get one lookup by evidence now; those still unknown are left alone, never resent.
   for (const item of (await readBatch(env, id))?.items ?? []) {
-    const open = item.state === "unknown" && item.operation && history().open(item.operation);
+    const open =
+      item.state === "unknown" && item.operation && (await history().open(item.operation));
     if (open) await checkOutcome(ctx, open);
   }
   const summary = (await readBatch(env, id))!;

@@ -94,10 +94,12 @@ function patternOf(request: string | undefined): string | undefined {
 /** The batch with each made clone's deletion and the deletion run, as the batch page shows them. */
 export async function withDeletions(env: string, batch: BatchView): Promise<BatchView> {
   const run = runs.get(batch.id);
-  const items = batch.items.map((item) => {
-    const deletion = itemDeletion(item.index, item.operation, run);
-    return deletion ? { ...item, deletion } : item;
-  });
+  const items = await Promise.all(
+    batch.items.map(async (item) => {
+      const deletion = await itemDeletion(item.index, item.operation, run);
+      return deletion ? { ...item, deletion } : item;
+    }),
+  );
   const pattern = patternOf(await batchStore().request(env, batch.id));
   const deletion: BatchDeletionRun = {
     running: run?.running ?? false,
@@ -107,14 +109,14 @@ export async function withDeletions(env: string, batch: BatchView): Promise<Batc
   return { ...batch, items, deletion };
 }
 
-function itemDeletion(
+async function itemDeletion(
   index: number,
   operation: string | undefined,
   run: Run | undefined,
-): BatchItemDeletion | undefined {
+): Promise<BatchItemDeletion | undefined> {
   const refused = run?.refused.get(index);
   if (refused) return { state: "refused", error: refused };
-  const latest = operation ? history().deletions.latest(operation) : undefined;
+  const latest = operation ? await history().deletions.latest(operation) : undefined;
   if (latest)
     return { id: latest.id, state: latest.state, ...(latest.error ? { error: latest.error } : {}) };
   return run?.notSent.has(index) ? { state: "cancelled" } : undefined;

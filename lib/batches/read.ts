@@ -17,7 +17,7 @@ export async function readBatch(env: string, id: string): Promise<BatchView | un
   let changed = false;
   for (const item of batch.items) {
     if (item.state !== "unknown" || !item.operation) continue;
-    const op = history().get(env, item.operation);
+    const op = await history().get(env, item.operation);
     if (op?.state === "succeeded" || op?.state === "failed") {
       await store.finishItem(id, item.index, {
         state: op.state,

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { history } from "@/lib/history/store";
@@ -108,7 +109,7 @@ describe("batches", () => {
     // The operator's sealed session is kept only while the batch runs.
     expect((await batchStore().owner(id))?.sealedSession).toBeUndefined();
     for (const item of batch.items)
-      expect(history().get(ENV, item.operation!)).toMatchObject({
+      expect(await history().get(ENV, item.operation!)).toMatchObject({
         state: "succeeded",
         vm: item.vm,
       });
@@ -250,13 +251,13 @@ describe("batches", () => {
       token,
       body: specs[0],
     });
-    const { operation } = history().begin({
+    const { operation } = await history().begin({
       env: ENV,
       user: USER,
       spec: specs[0],
       idempotencyKey: itemKey(id, sent),
     });
-    history().finish(operation.id, { state: "succeeded", vm: made.body as string });
+    await history().finish(operation.id, { state: "succeeded", vm: made.body as string });
     await store.setOperation(id, sent.index, operation.id);
     await store.claimNext(id);
     const before = await cloneCalls();
@@ -266,5 +267,56 @@ describe("batches", () => {
     expect(batch.items[0]).toMatchObject({ vm: made.body, operation: operation.id });
     expect(await cloneCalls()).toBe(before + 2);
     expect((await inSimulator("rs-")).sort()).toEqual(["rs-1", "rs-2", "rs-3"]);
+  });
+
+  it("resumes clones a stopped console left in flight: the sent one is looked up, the one it never sent goes again", async () => {
+    const store = batchStore();
+    const specs = ["rf-1", "rf-2", "rf-3"].map((name) => ({ source: "vm-1023", name }));
+    const { id } = await store.create({
+      env: ENV,
+      user: USER,
+      request: "{}",
+      source: "vm-1023",
+      concurrency: 2,
+      specs,
+      sealedSession: await sealForBatch(ENV, operator()),
+    });
+    // The stopped console had recorded both submissions; it had sent rf-1 (vCenter made it, the
+    // console never heard back) and stopped before it sent rf-2 (no names recorded before it).
+    const [first, second] = [(await store.claimNext(id))!, (await store.claimNext(id))!];
+    const begin = (index: number, item: typeof first) =>
+      history().begin({
+        env: ENV,
+        user: USER,
+        spec: specs[index]!,
+        idempotencyKey: itemKey(id, item),
+        sealedSession: "unused",
+      });
+    const sent = (await begin(0, first)).operation;
+    await history().recordNamesBefore(sent.id, []);
+    const made = await client.call("POST", "/api/vcenter/vm?action=instant-clone", {
+      token,
+      body: specs[0],
+    });
+    const unsent = (await begin(1, second)).operation;
+    // Both were the stopped console's, not this one's: its start marks them unknown.
+    const file = new Database(path.join(process.env.CONSOLE_DATA_DIR!, "history.sqlite"));
+    file
+      .prepare("UPDATE operations SET owner = 'a-stopped-console' WHERE id IN (?, ?)")
+      .run(sent.id, unsent.id);
+    file.close();
+    expect(await history().markInterrupted()).toBe(2);
+    const before = await cloneCalls();
+    expect(await resumeBatches()).toBeGreaterThanOrEqual(1);
+    const batch = await untilSettled(id);
+    expect(batch.counts.succeeded).toBe(3);
+    // rf-1 found by evidence, never sent again; rf-2 settled as not made, then sent as attempt 2.
+    expect(batch.items[0]).toMatchObject({ vm: made.body, operation: sent.id, attempt: 1 });
+    expect(await history().get(ENV, sent.id)).toMatchObject({ state: "succeeded", vm: made.body });
+    expect(await history().get(ENV, unsent.id)).toMatchObject({ state: "failed" });
+    expect(batch.items[1]).toMatchObject({ state: "succeeded", attempt: 2 });
+    expect(batch.items[1]!.operation).not.toBe(unsent.id);
+    expect(await cloneCalls()).toBe(before + 2);
+    expect((await inSimulator("rf-")).sort()).toEqual(["rf-1", "rf-2", "rf-3"]);
   });
 });

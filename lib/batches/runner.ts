@@ -1,11 +1,11 @@
 import "server-only";
 
+import { checkOutcome } from "@/lib/clones/settle";
 import { submitClone } from "@/lib/clones/submit-clone";
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
-import type { SourceIdentity } from "@/lib/history/clone-guests";
 import { environmentRuntime } from "@/lib/config/runtime";
 import type { OperatorSession } from "@/lib/http/session-cookie";
-import { history } from "@/lib/history/store";
+import { history, type SourceIdentity } from "@/lib/history/store";
 import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import type { Operation } from "@/lib/schemas/operation";
 import { isStopping, trackWork } from "@/lib/service/in-flight";
@@ -24,10 +24,13 @@ import type { BatchWork, ItemOutcome } from "./store";
 const runs = ((globalThis as { __iccBatchRuns?: Map<string, Promise<void>> }).__iccBatchRuns ??=
   new Map());
 
-/** Starts running a batch in the background unless it already runs in this process. */
+/**
+ * Starts running a batch in the background unless it already runs in this process, or another
+ * live instance runs it (several instances on PostgreSQL: that one finishes it).
+ */
 export function startBatch(id: string): void {
   if (runs.has(id)) return;
-  const run = runBatch(id)
+  const run = ownedRun(id)
     .catch((err: unknown) =>
       console.error(JSON.stringify({ batch: id, error: String((err as Error)?.stack ?? err) })),
     )
@@ -60,6 +63,19 @@ interface Run {
   sourceIdentity?: Promise<SourceIdentity | undefined>;
 }
 
+// A run owns its batch from start to end; ending, it lets go, so that whatever is left (a
+// retry that came in meanwhile, clones a stopping console did not send) is adopted by whichever
+// instance looks next (lib/batches/recovery.ts).
+async function ownedRun(id: string): Promise<void> {
+  const store = batchStore();
+  if (!(await store.own(id))) return;
+  try {
+    await runBatch(id);
+  } finally {
+    await store.release(id);
+  }
+}
+
 async function runBatch(id: string): Promise<void> {
   const store = batchStore();
   const owner = await store.owner(id);
@@ -78,7 +94,8 @@ async function runBatch(id: string): Promise<void> {
     operator: session,
     max: runtime.config.maxConcurrentClones ?? DEFAULT_MAX_CONCURRENT_CLONES,
   };
-  // Clones a stopped console left in flight come first: answered from the history, never resent.
+  // Clones a stopped (or dead) console left in flight come first: answered from the history,
+  // never resent.
   for (const item of await store.itemsIn(id, ["running"])) await resumeItem(run, item);
   const summary = await store.summary(owner.env, id);
   if (summary) run.sourceIdentity = readSourceIdentity(run.ctx, summary.source);
@@ -105,7 +122,7 @@ async function runBatch(id: string): Promise<void> {
   return finish(id);
 }
 
-async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
+async function send(run: Run, item: BatchWork, resuming = false): Promise<ItemOutcome | void> {
   // The stop's grace waits for it; refused once stopping, the item stays claimed but unsent,
   // and its key finds no operation at the next start, so it is sent then, once.
   const { operation, replayed } = await trackWork("batch", () =>
@@ -119,31 +136,41 @@ async function send(run: Run, item: BatchWork): Promise<ItemOutcome> {
   );
   await batchStore().setOperation(run.id, item.index, operation.id);
   if (operation.state === "succeeded" && !replayed)
-    keepSourceIdentity(operation.id, await run.sourceIdentity);
+    await keepSourceIdentity(operation.id, await run.sourceIdentity);
+  if (resuming && replayed) return settleResumed(run, item, operation);
   return record(run.id, item.index, operation);
 }
 
-// With its operation known, the item takes that operation's state; without, submitClone under
-// the same key either finds the recorded operation, or finds none: then the clone was never
-// sent, and is sent now, once.
+// A clone a stopped (or dead) console left in flight: with its operation known, the item takes
+// that operation's state; without, submitClone under the same key either finds the recorded
+// operation, or finds none: then the clone was never sent, and is sent now, once.
 async function resumeItem(run: Run, item: BatchWork): Promise<void> {
-  const op = item.operation ? history().get(run.env, item.operation) : undefined;
-  if (op) {
-    await record(run.id, item.index, op);
-    return;
-  }
+  const op = item.operation ? await history().get(run.env, item.operation) : undefined;
+  if (op) return settleResumed(run, item, op);
   const release = await acquireCloneSlot(run.env, run.max);
   try {
-    await send(run, item);
+    await send(run, item, true);
   } finally {
     release();
   }
 }
 
+// An operation of unknown outcome (its sender stopped or died mid-call) gets one lookup by
+// evidence first, so what is already known is recorded before the batch sends anything more.
+// One without the record of the names before it (its sender stopped before it called vCenter)
+// was surely never sent: settled as not made, the clone is queued again as a new attempt.
+async function settleResumed(run: Run, item: BatchWork, op: Operation): Promise<void> {
+  const open = op.state === "unknown" ? await history().open(op.id) : undefined;
+  const settled = open ? await checkOutcome(run.ctx, open) : op;
+  if (open && !open.namesBefore && settled.state === "failed")
+    return batchStore().requeueItem(run.id, item.index);
+  await record(run.id, item.index, settled);
+}
+
 // No session to send with: items left running take their operation's state, or stay unknown.
 async function recordInFlight(id: string, env: string): Promise<void> {
   for (const item of await batchStore().itemsIn(id, ["running"])) {
-    const op = item.operation ? history().get(env, item.operation) : undefined;
+    const op = item.operation ? await history().get(env, item.operation) : undefined;
     if (op) await record(id, item.index, op);
     else await batchStore().finishItem(id, item.index, { state: "unknown" });
   }
@@ -160,8 +187,11 @@ async function record(id: string, index: number, op: Operation): Promise<ItemOut
   return outcome;
 }
 
-const isUnauthenticated = (outcome: ItemOutcome) =>
-  outcome.state === "failed" && outcome.error?.origin === "vcenter" && outcome.error.status === 401;
+const isUnauthenticated = (outcome: ItemOutcome | void): outcome is ItemOutcome =>
+  outcome !== undefined &&
+  outcome.state === "failed" &&
+  outcome.error?.origin === "vcenter" &&
+  outcome.error.status === 401;
 
 async function finish(id: string): Promise<void> {
   const store = batchStore();

@@ -7,17 +7,15 @@ import Database from "better-sqlite3";
 
 import { dataDir } from "@/lib/config/data-dir";
 import { migrate } from "@/lib/history/migrations";
-import type { ApiErrorBody } from "@/lib/schemas/api-error";
 import {
   type BatchItemState,
-  type BatchItemView,
   type BatchState,
   type BatchSummary,
   emptyCounts,
 } from "@/lib/schemas/batch-status";
-import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 
-import type { BatchStore, BatchWork, ItemOutcome, NewBatch } from "./store";
+import { type ItemRow, toItem, toWork } from "./item-rows";
+import type { BatchStore, ItemOutcome, NewBatch } from "./store";
 
 interface BatchRow {
   id: string;
@@ -33,40 +31,7 @@ interface BatchRow {
   ended_at: number | null;
 }
 
-interface ItemRow {
-  idx: number;
-  name: string;
-  spec: string;
-  state: BatchItemState;
-  attempt: number;
-  operation: string | null;
-  vm: string | null;
-  error: string | null;
-  started_at: number | null;
-  ended_at: number | null;
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
-
-const toWork = (row: ItemRow): BatchWork => ({
-  index: row.idx,
-  name: row.name,
-  spec: JSON.parse(row.spec) as InstantCloneSpec,
-  attempt: row.attempt,
-  ...(row.operation ? { operation: row.operation } : {}),
-});
-
-const toItem = (row: ItemRow): BatchItemView => ({
-  index: row.idx,
-  name: row.name,
-  state: row.state,
-  attempt: row.attempt,
-  ...(row.vm ? { vm: row.vm } : {}),
-  ...(row.operation ? { operation: row.operation } : {}),
-  ...(row.error ? { error: JSON.parse(row.error) as ApiErrorBody } : {}),
-  ...(row.started_at ? { started_at: iso(row.started_at) } : {}),
-  ...(row.ended_at ? { ended_at: iso(row.ended_at) } : {}),
-});
 
 /** Batches in the same SQLite file as the history (its own connection, the same migrations). */
 export class SqliteBatchStore implements BatchStore {
@@ -164,6 +129,7 @@ export class SqliteBatchStore implements BatchStore {
         env: row.env,
         user: row.vcenter_user,
         state: row.state,
+        ownedElsewhere: false,
         ...(row.session ? { sealedSession: row.session } : {}),
       }
     );
@@ -221,6 +187,12 @@ export class SqliteBatchStore implements BatchStore {
       .changes;
   }
 
+  async requeueItem(id: string, index: number) {
+    this.db
+      .prepare(`UPDATE batch_items SET state = 'pending' WHERE batch_id = ? AND idx = ?`)
+      .run(id, index);
+  }
+
   async requeueFailed(id: string) {
     return this.db
       .prepare(`UPDATE batch_items SET state = 'pending' WHERE batch_id = ? AND state = 'failed'`)
@@ -239,7 +211,14 @@ export class SqliteBatchStore implements BatchStore {
       .run(state, state, Date.now(), id);
   }
 
-  async unfinished() {
+  // One instance per SQLite file: every batch is this instance's.
+  async own() {
+    return true;
+  }
+
+  async release() {}
+
+  async adoptUnfinished() {
     const rows = this.db
       .prepare(
         `SELECT DISTINCT b.id FROM batches b LEFT JOIN batch_items i ON i.batch_id = b.id

@@ -1,12 +1,16 @@
 // `npm run bench`: the console's own cost, measured in one run against the simulator with no
 // added latency: GET vms and instant-clone, called directly on the simulator and through the
 // console; then the "scale" section (scale.ts) on a 50,000-VM simulator, which
-// `npm run bench -- scale` runs alone. Needs a production build (`npm run build`).
+// `npm run bench -- scale` runs alone, and the "history" section (history.ts: reads with 100,000
+// operations recorded, on each store), which `npm run bench -- history` runs alone. Needs a
+// production build (`npm run build`).
 import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { type Call, report, timeCalls } from "./latency";
 import { batchBench } from "./batch";
+import { batchStoresBench } from "./batch-stores";
+import { historyBench } from "./history";
 import { loadBench } from "./load";
 import { reportPageWeights } from "./page-weight";
 import { scaleBench } from "./scale";
@@ -18,11 +22,14 @@ const PASSWORD = "VMware1!";
 const USER = "administrator@vsphere.local";
 
 async function main() {
+  if (process.argv[2] === "history") return historyBench();
   if (!existsSync(path.resolve(import.meta.dirname, "../../.next/BUILD_ID")))
     throw new Error("No production build: run `npm run build` first");
   // `npm run bench -- scale` runs the scale section alone.
   const only = process.argv[2];
   if (only === "scale") return scaleBench();
+  // `npm run bench -- stores`: a batch of 500 on SQLite beside two instances on PostgreSQL.
+  if (only === "stores") return batchStoresBench();
   const sim = await startSimulatorProcess(18789);
   const app = await startConsoleProcess(13789, sim.url);
   try {
@@ -101,6 +108,8 @@ async function main() {
     sim.stop();
   }
   await scaleBench();
+  await historyBench();
+  await batchStoresBench();
 }
 
 async function directLogin(url: string): Promise<string> {

@@ -68,7 +68,11 @@ export async function startSimulatorProcess(port: number, vms = 40): Promise<Sta
 }
 
 /** `next start` (a production build must exist) with one environment pointing at `vcenterUrl`. */
-export async function startConsoleProcess(port: number, vcenterUrl: string): Promise<Started> {
+export async function startConsoleProcess(
+  port: number,
+  vcenterUrl: string,
+  env: Record<string, string> = {},
+): Promise<Started> {
   const dir = mkdtempSync(path.join(tmpdir(), "icc-bench-"));
   const envFile = path.join(dir, "environments.json");
   writeFileSync(envFile, JSON.stringify([{ id: "bench", label: "Bench", url: vcenterUrl }]));
@@ -80,6 +84,7 @@ export async function startConsoleProcess(port: number, vcenterUrl: string): Pro
       CONSOLE_ENVIRONMENTS: envFile,
       CONSOLE_DATA_DIR: path.join(dir, "data"),
       NODE_ENV: "production",
+      ...env,
     },
     `${url}/api/health`,
   );

@@ -47,10 +47,10 @@ async function callsTo(vm: string): Promise<string[]> {
 /** A clone made and recorded as the instant-clone route does it. */
 async function recordedClone(source: string, name: string): Promise<string> {
   const identity = await readSourceIdentity(ctx, source);
-  const { operation } = history().begin({ env: ENV, user: "admin", spec: { source, name } });
+  const { operation } = await history().begin({ env: ENV, user: "admin", spec: { source, name } });
   const vm = await instantClone(ctx, { source, name });
-  history().finish(operation.id, { state: "succeeded", vm });
-  keepSourceIdentity(operation.id, identity);
+  await history().finish(operation.id, { state: "succeeded", vm });
+  await keepSourceIdentity(operation.id, identity);
   return vm;
 }
 
@@ -88,7 +88,7 @@ describe("following a clone's guest", () => {
       },
     });
     expect(guest.interfaces?.[0].ip_addresses).toEqual(["10.0.3.17"]);
-    const kept = withAfterlife(history().cloneOfVm(ENV, vm)!);
+    const kept = await withAfterlife((await history().cloneOfVm(ENV, vm))!);
     expect(kept.guest).toMatchObject({ state: "ready", ip_address: "10.0.3.17" });
     expect(kept.guest?.ready_after_ms).toBeGreaterThanOrEqual(0);
   });
@@ -110,7 +110,9 @@ describe("following a clone's guest", () => {
       ready: false,
       clone: { state: "not_ready", timeout_seconds: 1 },
     });
-    expect(withAfterlife(history().cloneOfVm(ENV, vm)!).guest?.state).toBe("not_ready");
+    expect((await withAfterlife((await history().cloneOfVm(ENV, vm))!)).guest?.state).toBe(
+      "not_ready",
+    );
   });
 
   it("records nothing for a VM the console did not make", async () => {
@@ -146,7 +148,7 @@ describe("deleting a clone", () => {
     await control("DELETE", "calls");
     expect(await deleteClone(ctx, { env: ENV, user: "admin", vm })).toEqual(deletion);
     expect(await callsTo(vm)).toEqual([]);
-    expect(withAfterlife(history().cloneOfVm(ENV, vm)!).deletion).toEqual(deletion);
+    expect((await withAfterlife((await history().cloneOfVm(ENV, vm))!)).deletion).toEqual(deletion);
   });
 
   it("counts a VM already gone as deleted", async () => {
@@ -184,12 +186,12 @@ describe("deleting a clone", () => {
 
   it("refuses an id that no longer names the clone the console made, before any power off", async () => {
     const vm = await recordedClone("vm-1007", "renamed-1");
-    const { operation } = history().begin({
+    const { operation } = await history().begin({
       env: ENV,
       user: "admin",
       spec: { source: "vm-1007", name: "someone-else-1" },
     });
-    history().finish(operation.id, { state: "succeeded", vm }); // newer record, another name
+    await history().finish(operation.id, { state: "succeeded", vm }); // newer record, another name
     await control("DELETE", "calls");
     await expect(deleteClone(ctx, { env: ENV, user: "admin", vm })).rejects.toMatchObject({
       status: 409,

@@ -28,13 +28,13 @@ export interface DeleteInput {
 
 /** Powers the clone off and deletes it; answers the deletion as the history records it. */
 export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Promise<Deletion> {
-  const clone = history().cloneOfVm(input.env, input.vm);
+  const clone = await history().cloneOfVm(input.env, input.vm);
   if (!clone)
     throw new ConsoleError(
       403,
       `${input.vm} is not a clone this console made in this environment: the console deletes only the clones it recorded as made`,
     );
-  const earlier = history().deletions.latest(clone.id);
+  const earlier = await history().deletions.latest(clone.id);
   if (earlier && earlier.state !== "failed") return answerExisting(ctx, earlier);
   // The id must still name the clone the console made (ids can come back, e.g. after a
   // simulator restart; a renamed VM is no longer what the history describes).
@@ -46,7 +46,7 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
       409,
       `${input.vm} is now named "${current.name}", not "${clone.spec.name}" as the clone this console made: it is not deleted`,
     );
-  const { deletion, created } = history().deletions.begin({
+  const { deletion, created } = await history().deletions.begin({
     env: input.env,
     user: input.user,
     vm: input.vm,
@@ -56,9 +56,7 @@ export async function deleteClone(ctx: VcenterContext, input: DeleteInput): Prom
   const done = (
     current
       ? run(ctx, deletion.id, input.vm)
-      : Promise.resolve(
-          history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true }),
-        )
+      : history().deletions.finish(deletion.id, { state: "succeeded", alreadyGone: true })
   ).then((finished) => {
     // Gone from vCenter: gone from this operator's cached inventory too.
     if (finished.state === "succeeded") forgetVm(input.env, input.user, input.vm);
@@ -88,9 +86,9 @@ async function run(ctx: VcenterContext, id: string, vm: string): Promise<Deletio
     await powerOff(ctx, vm);
     poweredOff = true;
     await deleteVm(ctx, vm);
-    return deletions.finish(id, { state: "succeeded" });
+    return await deletions.finish(id, { state: "succeeded" });
   } catch (err) {
-    if (gone(err)) return deletions.finish(id, { state: "succeeded", alreadyGone: true });
+    if (gone(err)) return await deletions.finish(id, { state: "succeeded", alreadyGone: true });
     const body = errorBody(err);
     const error: ApiErrorBody = {
       ...body,
@@ -100,10 +98,10 @@ async function run(ctx: VcenterContext, id: string, vm: string): Promise<Deletio
         : `${vm} was not deleted: ${body.message}`,
     };
     if (err instanceof NetworkError && err.maybeDelivered) {
-      const unknown = deletions.finish(id, { state: "unknown", error });
+      const unknown = await deletions.finish(id, { state: "unknown", error });
       return settleDeletion(ctx, unknown);
     }
-    return deletions.finish(id, { state: "failed", error });
+    return await deletions.finish(id, { state: "failed", error });
   }
 }
 
@@ -121,14 +119,14 @@ export async function settleDeletion(ctx: VcenterContext, deletion: Deletion): P
   };
   try {
     await getVm(ctx, deletion.vm);
-    return deletions.finish(deletion.id, {
+    return await deletions.finish(deletion.id, {
       state: "failed",
       error: { ...error, message: `${error.message}. The console looked it up: still there.` },
       settledBy: "lookup",
     });
   } catch (err) {
     if (gone(err))
-      return deletions.finish(deletion.id, { state: "succeeded", settledBy: "lookup" });
+      return await deletions.finish(deletion.id, { state: "succeeded", settledBy: "lookup" });
     return deletion;
   }
 }
@@ -139,6 +137,6 @@ export async function settleUnknownDeletions(
   env: string,
   user: string,
 ): Promise<void> {
-  for (const deletion of history().deletions.unknown(env, user))
+  for (const deletion of await history().deletions.unknown(env, user))
     await settleDeletion(ctx, deletion);
 }

@@ -28,7 +28,7 @@ export async function followGuest(
     ...(report.interfaces ? { interfaces: report.interfaces } : {}),
     ready: report.identity !== undefined,
   };
-  const clone = history().cloneOfVm(env, vm);
+  const clone = await history().cloneOfVm(env, vm);
   if (!clone) return guest;
   const timeoutSeconds = readyTimeoutSeconds;
   const madeAt = Date.parse(clone.ended_at ?? clone.started_at);
@@ -38,12 +38,12 @@ export async function followGuest(
     : now - madeAt > timeoutSeconds * 1000
       ? "not_ready"
       : "waiting";
-  history().guests.recordState(clone.id, state, {
+  await history().guests.recordState(clone.id, state, {
     host_name: guest.host_name,
     ip_address: guest.ip_address,
     at: now,
     timeoutSeconds,
   });
-  const kept = history().guests.get(clone.id, clone.spec.source, madeAt);
+  const kept = await history().guests.get(clone.id, clone.spec.source, madeAt);
   return kept ? { ...guest, clone: { operation: clone.id, ...kept } } : guest;
 }

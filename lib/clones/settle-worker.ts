@@ -6,6 +6,7 @@ import { environmentRuntime } from "@/lib/config/runtime";
 import { history, type OpenOperation } from "@/lib/history/store";
 import { logLine } from "@/lib/http/log";
 import type { OperatorSession } from "@/lib/http/session-cookie";
+import { isStopping, ServiceStoppingError, trackWork } from "@/lib/service/in-flight";
 import type { VcenterContext } from "@/lib/vcenter/context";
 
 import { openKeptSession, sealKeptSession, sessionFingerprint } from "./kept-session";
@@ -13,16 +14,21 @@ import { checkOutcome } from "./settle";
 
 // The background worker that settles open outcomes: every second it takes the operations whose
 // next lookup is due (those of a console that stopped included) and looks each up with the
-// operator's kept session. History reads never wait for it.
+// operator's kept session. History reads never wait for it. Each pass is in-flight work: a stop
+// waits for its lookups to be recorded. With several instances the store hands each lookup to
+// one of them, and what a gone instance left pending is taken over every few seconds.
 const TICK_MS = 1_000;
+const TAKEOVER_MS = 5_000;
 const BATCH = 20;
 
 interface Worker {
   timer?: NodeJS.Timeout;
   busy: boolean;
+  lastTakeover: number;
 }
 const worker = ((globalThis as { __iccSettleWorker?: Worker }).__iccSettleWorker ??= {
   busy: false,
+  lastTakeover: 0,
 });
 
 /** Starts the worker once per process (at start-up); later calls do nothing. */
@@ -40,16 +46,32 @@ export function stopSettleWorker(): void {
 
 /** One pass: every due lookup, a few at a time. Exported for tests. */
 export async function tick(): Promise<void> {
-  if (worker.busy) return;
+  if (worker.busy || isStopping()) return;
   worker.busy = true;
   try {
-    const due = history().due(Date.now(), BATCH);
-    await Promise.all(due.map((open) => settleInBackground(open)));
+    await trackWork("settle", async () => {
+      await takeOverInterrupted();
+      const due = await history().due(Date.now(), BATCH);
+      await Promise.all(due.map((open) => settleInBackground(open)));
+    });
   } catch (err) {
-    logLine({ kind: "error", request_id: "settle-worker", error: String(errorText(err)) });
+    if (!(err instanceof ServiceStoppingError))
+      logLine({ kind: "error", request_id: "settle-worker", error: String(errorText(err)) });
   } finally {
     worker.busy = false;
   }
+}
+
+/** What an instance that is gone left pending becomes unknown, to be looked up here. */
+async function takeOverInterrupted(): Promise<void> {
+  const now = Date.now();
+  if (now - worker.lastTakeover < TAKEOVER_MS) return;
+  worker.lastTakeover = now;
+  const marked = await history().markInterrupted(now);
+  if (marked > 0)
+    console.log(
+      `${marked} submission(s) or deletion(s) left pending by a console that stopped: marked unknown, to be settled by lookup`,
+    );
 }
 
 async function settleInBackground(open: OpenOperation): Promise<void> {
@@ -59,7 +81,7 @@ async function settleInBackground(open: OpenOperation): Promise<void> {
     const runtime = await environmentRuntime(operation.env);
     const session = await openKeptSession(operation.env, open.sealedSession);
     if (!runtime || !session || session.user !== operation.user) {
-      history().sessionRefused(operation.id); // the environment or the seal is gone
+      await history().sessionRefused(operation.id); // the environment or the seal is gone
       return;
     }
     const ctx: VcenterContext = {
@@ -99,10 +121,16 @@ const errorText = (err: unknown) => String((err as Error)?.stack ?? err);
 export async function resumeSettling(env: string, session: OperatorSession): Promise<void> {
   try {
     const store = history();
-    if (!store.waitingForSession(env, session.user)) return;
+    if (!(await store.waitingForSession(env, session.user))) return;
     const sealed = await sealKeptSession(env, session);
     if (
-      store.adoptSession(env, session.user, sealed, sessionFingerprint(session.token), Date.now())
+      await store.adoptSession(
+        env,
+        session.user,
+        sealed,
+        sessionFingerprint(session.token),
+        Date.now(),
+      )
     )
       void tick();
   } catch (err) {

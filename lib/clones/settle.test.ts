@@ -71,19 +71,19 @@ const submit = (spec: InstantCloneSpec) =>
   mods.submit
     .submitClone(ctx, { env: ENV, operator: operator(), spec, requestId: "t" })
     .then((r) => r.operation);
-const recorded = (id: string) => mods.store.history().get(ENV, id)!;
+const recorded = async (id: string) => (await mods.store.history().get(ENV, id))!;
 /** Runs the background worker until the operation leaves `unknown`. */
 const settled = async (id: string): Promise<Operation> => {
   await expect
     .poll(
       async () => {
         await mods.worker.tick();
-        return recorded(id).state;
+        return (await recorded(id)).state;
       },
       { timeout: 15_000, interval: 200 },
     )
     .not.toBe("unknown");
-  return recorded(id);
+  return await recorded(id);
 };
 const inSimulator = async (name: string): Promise<string[]> => {
   const res = await fetch(`${sim.url}/api/vcenter/vm?names=${encodeURIComponent(name)}`, {
@@ -96,7 +96,7 @@ describe("an outcome is recorded only when it is known", () => {
   it("a definitive refusal (ALREADY_EXISTS) is failed at once, nothing made", async () => {
     const op = await submit({ source: "vm-1001", name: "prod-web-01" });
     expect(op).toMatchObject({ state: "failed", error: { origin: "vcenter", status: 400 } });
-    expect(mods.store.history().open(op.id)!.sealedSession).toBeUndefined();
+    expect((await mods.store.history().open(op.id))!.sealedSession).toBeUndefined();
   });
 
   it("a 503 after vCenter made the clone is answered as made, found by the look right after", async () => {
@@ -113,16 +113,18 @@ describe("an outcome is recorded only when it is known", () => {
     const op = await submit({ source: "vm-1001", name });
     expect(op).toMatchObject({ state: "unknown", error: { origin: "vcenter", status: 503 } });
     // The session is kept sealed, and under an audience of its own: not a usable cookie.
-    const kept = mods.store.history().open(op.id)!.sealedSession!;
+    const kept = (await mods.store.history().open(op.id))!.sealedSession!;
     expect(await mods.cookie.openSession(ENV, kept)).toBeUndefined();
     expect(await mods.kept.openKeptSession(ENV, kept)).toEqual(operator());
     // A look inside the window finds nothing and concludes nothing.
-    const early = await checkOutcome(ctx, mods.store.history().open(op.id)!);
+    const early = await checkOutcome(ctx, (await mods.store.history().open(op.id))!);
     expect(early.state).toBe("unknown");
     const done = await settled(op.id);
     expect(done).toMatchObject({ state: "failed", settled_by: "lookup" });
-    expect(Date.now()).toBeGreaterThanOrEqual(mods.store.history().open(op.id)!.settleAfter!);
-    expect(mods.store.history().open(op.id)!.sealedSession).toBeUndefined();
+    expect(Date.now()).toBeGreaterThanOrEqual(
+      (await mods.store.history().open(op.id))!.settleAfter!,
+    );
+    expect((await mods.store.history().open(op.id))!.sealedSession).toBeUndefined();
     expect(await inSimulator(name)).toEqual([]);
   });
 
@@ -143,7 +145,7 @@ describe("an outcome is recorded only when it is known", () => {
     await fault({ match: { path: CLONE }, kind: "drop" });
     const op = await submit({ source: "vm-1001", name }); // Prod, nothing made
     expect(op.state).toBe("unknown");
-    expect(mods.store.history().open(op.id)!.namesBefore).toEqual([first.vm]);
+    expect((await mods.store.history().open(op.id))!.namesBefore).toEqual([first.vm]);
     const done = await settled(op.id);
     expect(done).toMatchObject({ state: "failed" });
     expect(done.vm).toBeUndefined();
@@ -162,20 +164,49 @@ describe("an outcome is recorded only when it is known", () => {
       .poll(
         async () => {
           await mods.worker.tick();
-          return mods.store.history().open(op.id)!.sealedSession;
+          return (await mods.store.history().open(op.id))!.sealedSession;
         },
         { timeout: 10_000, interval: 200 },
       )
       .toBeUndefined();
-    expect(recorded(op.id).state).toBe("unknown");
+    expect((await recorded(op.id)).state).toBe("unknown");
     // The same dead session offered again is not taken; a new login is.
     await mods.worker.resumeSettling(ENV, operator());
-    expect(mods.store.history().open(op.id)!.sealedSession).toBeUndefined();
+    expect((await mods.store.history().open(op.id))!.sealedSession).toBeUndefined();
     ctx = { ...ctx, session: await login(ctx.runtime) };
     await mods.worker.resumeSettling(ENV, operator());
-    expect(mods.store.history().open(op.id)!.sealedSession).toBeDefined();
+    expect((await mods.store.history().open(op.id))!.sealedSession).toBeDefined();
     const done = await settled(op.id);
     expect(done).toMatchObject({ state: "succeeded", settled_by: "lookup" });
     expect(await inSimulator(name)).toEqual([done.vm]);
+  });
+});
+
+describe("the settle worker", () => {
+  it("runs each pass as in-flight work a stop waits for, and starts none once stopping", async () => {
+    const inFlight = await import("@/lib/service/in-flight");
+    const name = unique("uworker");
+    await fault({ match: { path: CLONE }, kind: "drop", after: true }); // made, answer lost
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "latency", ms: 0 }); // pre-check
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "drop" }); // look right after
+    const op = await submit({ source: "vm-1001", name });
+    expect(op.state).toBe("unknown");
+    // Its next lookup is due now, and vCenter takes a while to answer it.
+    await mods.store.history().scheduleCheck(op.id, Date.now());
+    await fault({ match: { path: "/api/vcenter/vm?names=" }, kind: "latency", ms: 800 });
+    try {
+      const pass = mods.worker.tick();
+      expect(inFlight.inFlightCount()).toBe(1);
+      inFlight.beginStopping();
+      expect(await inFlight.waitForInFlight(10_000)).toBe(true);
+      // The stop waited until the lookup was recorded: the clone vCenter made is found.
+      expect(await recorded(op.id)).toMatchObject({ state: "succeeded", settled_by: "lookup" });
+      expect(await inSimulator(name)).toEqual([(await recorded(op.id)).vm]);
+      await pass;
+      await mods.worker.tick();
+      expect(inFlight.inFlightCount()).toBe(0);
+    } finally {
+      inFlight.resetInFlightForTests();
+    }
   });
 });

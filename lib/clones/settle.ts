@@ -73,7 +73,8 @@ async function check(
   const settledBy = operation.error ? "lookup" : "startup";
   const error = operation.error ?? interruptedError(operation.id);
   // Never sent (the console stopped before it could be): surely not made.
-  if (!open.namesBefore) return store.finish(operation.id, { state: "failed", error, settledBy });
+  if (!open.namesBefore)
+    return await store.finish(operation.id, { state: "failed", error, settledBy });
   const lookedAt = Date.now();
   let found: string[];
   try {
@@ -81,23 +82,23 @@ async function check(
     const fresh = named.filter((vm) => !open.namesBefore!.includes(vm));
     // Another submission of the same name may have made one of them (ids of other names are
     // no concern: a simulator that restarts gives ids out again).
-    const owned = store.claimed(operation.env, operation.spec.name, fresh, operation.id);
+    const owned = await store.claimed(operation.env, operation.spec.name, fresh, operation.id);
     found = fresh.filter((vm) => !owned.includes(vm));
   } catch (err) {
     if (err instanceof VcenterError && err.errorType === "UNAUTHENTICATED") {
-      store.sessionRefused(operation.id, fingerprint); // settled at the operator's next request
-      return store.open(operation.id)!.operation;
+      await store.sessionRefused(operation.id, fingerprint); // settled at the operator's next request
+      return (await store.open(operation.id))!.operation;
     }
-    store.scheduleCheck(operation.id, Date.now() + nextInterval(open.checks, true));
-    return store.open(operation.id)!.operation;
+    await store.scheduleCheck(operation.id, Date.now() + nextInterval(open.checks, true));
+    return (await store.open(operation.id))!.operation;
   }
   if (found.length === 1)
-    return store.finish(operation.id, { state: "succeeded", vm: found[0], settledBy });
+    return await store.finish(operation.id, { state: "succeeded", vm: found[0], settledBy });
   const windowEnd = settleAfter(open, ctx.runtime.timeouts.clone);
   // Two new namesakes: cannot tell which is this clone; keep looking (one may be claimed).
   if (found.length === 0 && lookedAt >= windowEnd)
-    return store.finish(operation.id, { state: "failed", error, settledBy });
+    return await store.finish(operation.id, { state: "failed", error, settledBy });
   const next = Date.now() + nextInterval(open.checks);
-  store.scheduleCheck(operation.id, lookedAt < windowEnd ? Math.min(next, windowEnd) : next);
-  return store.open(operation.id)!.operation;
+  await store.scheduleCheck(operation.id, lookedAt < windowEnd ? Math.min(next, windowEnd) : next);
+  return (await store.open(operation.id))!.operation;
 }

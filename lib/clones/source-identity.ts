@@ -1,7 +1,6 @@
 import "server-only";
 
-import type { SourceIdentity } from "@/lib/history/clone-guests";
-import { history } from "@/lib/history/store";
+import { history, type SourceIdentity } from "@/lib/history/store";
 import type { VcenterContext } from "@/lib/vcenter/context";
 import { getGuestIdentity } from "@/lib/vcenter/guest";
 
@@ -24,6 +23,9 @@ export async function readSourceIdentity(
 }
 
 /** Keeps the source identity beside the clone's submission, once the clone is made. */
-export function keepSourceIdentity(operation: string, identity: SourceIdentity | undefined): void {
-  if (identity) history().guests.recordSource(operation, identity);
+export async function keepSourceIdentity(
+  operation: string,
+  identity: SourceIdentity | undefined,
+): Promise<void> {
+  if (identity) await history().guests.recordSource(operation, identity);
 }

@@ -42,7 +42,7 @@ export async function submitClone(
   ctx: VcenterContext,
   input: SubmitInput,
 ): Promise<{ operation: Operation; replayed: boolean }> {
-  const { operation, created } = history().begin({
+  const { operation, created } = await history().begin({
     env: input.env,
     user: input.operator.user,
     spec: input.spec,
@@ -72,31 +72,31 @@ async function send(ctx: VcenterContext, id: string, input: SubmitInput): Promis
   const { spec } = input;
   // The evidence for later: which VMs already have this name. Without it nothing is sent.
   try {
-    store.recordNamesBefore(id, await vmIdsNamed(ctx, spec.name));
+    await store.recordNamesBefore(id, await vmIdsNamed(ctx, spec.name));
   } catch (err) {
     return finishFailed(id, err, input);
   }
   try {
     const vm = await instantClone(ctx, spec);
-    return store.finish(id, { state: "succeeded", vm });
+    return await store.finish(id, { state: "succeeded", vm });
   } catch (err) {
     if (refusedBeforeActing(err)) return finishFailed(id, err, input);
     // It may have been delivered: unknown until evidence settles it. One look right away (a
     // clone already there is answered as made); "not made" only after the settle window.
     const error: ApiErrorBody = { ...errorBody(err), operation: id };
     const now = Date.now();
-    store.finish(id, {
+    await store.finish(id, {
       state: "unknown",
       error,
       settleAfter: now + ctx.runtime.timeouts.clone,
       nextCheck: now + nextInterval(0),
     });
     logOutcome(input, id, "unknown", error, err);
-    return checkOutcome(ctx, store.open(id)!);
+    return await checkOutcome(ctx, (await store.open(id))!);
   }
 }
 
-function finishFailed(id: string, err: unknown, input: SubmitInput): Operation {
+function finishFailed(id: string, err: unknown, input: SubmitInput): Promise<Operation> {
   const error: ApiErrorBody = { ...errorBody(err), operation: id };
   logOutcome(input, id, "failed", error, err);
   return history().finish(id, { state: "failed", error });

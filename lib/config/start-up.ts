@@ -2,6 +2,7 @@ import "server-only";
 
 import { EnvironmentsFileError, environments } from "./environments";
 import { environmentRuntime } from "./runtime";
+import { openSharedDatabase, SharedDatabaseError } from "./shared-database";
 
 import { startSettleWorker } from "@/lib/clones/settle-worker";
 import { history } from "@/lib/history/store";
@@ -11,7 +12,9 @@ export async function startUp(): Promise<void> {
   try {
     const list = environments();
     for (const line of doorSettings()) console.log(line);
-    const interrupted = history().markInterrupted();
+    const shared = await openSharedDatabase();
+    if (shared) console.log(shared);
+    const interrupted = await history().markInterrupted();
     if (interrupted > 0)
       console.log(
         `${interrupted} submission(s) were under way when the console stopped: marked unknown, to be settled by lookup in the background`,
@@ -28,7 +31,9 @@ export async function startUp(): Promise<void> {
     startSettleWorker();
   } catch (err) {
     const message =
-      err instanceof EnvironmentsFileError || err instanceof DoorSettingsError
+      err instanceof EnvironmentsFileError ||
+      err instanceof DoorSettingsError ||
+      err instanceof SharedDatabaseError
         ? err.message
         : String((err as Error).stack ?? err);
     console.error(`The console cannot start: ${message}`);

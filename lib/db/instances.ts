@@ -32,15 +32,23 @@ const holder = globalThis as typeof globalThis & {
 /** This process's instance id: new at every start. */
 export const instanceId = (): string => (holder.__iccInstanceId ??= randomUUID());
 
+/** The instances table, for stores whose queries use ownerIsGone before any heartbeat ran. */
+export const ensureInstancesSchema = (pool: pg.Pool): Promise<void> =>
+  ensureSchema(pool, "instances", STEPS);
+
+/** One heartbeat: `id` (this instance by default) is alive for another lease from now. */
+export async function recordHeartbeat(pool: pg.Pool, id = instanceId()): Promise<void> {
+  await pool.query(
+    `INSERT INTO console_instances (id) VALUES ($1)
+     ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
+    [id],
+  );
+}
+
 /** Registers this instance and beats its heart every third of the lease until stopHeartbeat. */
 export async function startHeartbeat(pool: pg.Pool): Promise<void> {
-  await ensureSchema(pool, "instances", STEPS);
-  const beat = () =>
-    pool.query(
-      `INSERT INTO console_instances (id) VALUES ($1)
-       ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
-      [instanceId()],
-    );
+  await ensureInstancesSchema(pool);
+  const beat = () => recordHeartbeat(pool);
   await beat();
   if (holder.__iccHeartbeat) return;
   holder.__iccHeartbeat = setInterval(

@@ -97,6 +97,14 @@ const MIGRATIONS: string[] = [
      WHERE state IN ('pending', 'unknown', 'succeeded');
    CREATE INDEX deletions_env_started ON deletions (env, started_at DESC);
    CREATE INDEX operations_env_vm ON operations (env, vm) WHERE vm IS NOT NULL;`,
+  // Instances (lib/history/sqlite-store.ts): who sent an operation or a deletion, so start-up
+  // marks only what a gone console left pending; and the settle lookup under way (a claim).
+  `ALTER TABLE operations ADD COLUMN owner TEXT;
+   ALTER TABLE operations ADD COLUMN claimed_by TEXT;
+   ALTER TABLE operations ADD COLUMN claimed_until INTEGER;
+   ALTER TABLE deletions ADD COLUMN owner TEXT;`,
+  // The history filtered by outcome, newest first (100,000 operations: lib/bench/history.ts).
+  `CREATE INDEX operations_env_state_started ON operations (env, state, started_at DESC);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -53,7 +53,7 @@ export async function openSession(
   if (!sealed) return undefined;
   const session = await openSealed(env, sealed);
   // Asked every time, not kept with the opened cookie: another process may have revoked it.
-  return session && !isRevoked(env, session.token) ? session : undefined;
+  return session && !(await isRevoked(env, session.token)) ? session : undefined;
 }
 
 async function openSealed(env: string, sealed: string): Promise<OperatorSession | undefined> {

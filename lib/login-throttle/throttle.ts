@@ -2,8 +2,11 @@ import "server-only";
 
 import { ConsoleError } from "@/lib/http/console-error";
 
+import { usesPostgres } from "@/lib/db/postgres";
+
 import type { AttemptStore } from "./attempt-store";
 import { MAX_TRACKED, MemoryAttemptStore } from "./memory-store";
+import { PgAttemptStore } from "./pg-store";
 import { userKey } from "./user-key";
 
 /** 429: this client has guessed this user's password too often; Retry-After says for how long. */
@@ -16,10 +19,13 @@ export class TooManyLogins extends ConsoleError {
   }
 }
 
-// One store for every route bundle of the process (Next.js may load this module more than once).
+// One store for every route bundle of the process (Next.js may load this module more than once):
+// in PostgreSQL when several instances share it, else in this process's memory.
 const holder = globalThis as { __iccLoginAttempts?: AttemptStore };
 export const attemptStore = (): AttemptStore =>
-  (holder.__iccLoginAttempts ??= new MemoryAttemptStore(trackedCapacity()));
+  (holder.__iccLoginAttempts ??= usesPostgres()
+    ? new PgAttemptStore()
+    : new MemoryAttemptStore(trackedCapacity()));
 
 // CONSOLE_LOGIN_TRACKED bounds the memory the counts take (the e2e suite sets it low, so that a
 // flood past it takes a few hundred logins rather than ten thousand).

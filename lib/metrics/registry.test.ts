@@ -28,7 +28,7 @@ beforeAll(async () => {
   ({ sim, ctx } = await simulatorContext());
 });
 afterAll(async () => {
-  history().close();
+  await history().close();
   await sim.close();
 });
 
@@ -44,11 +44,15 @@ describe("console metrics", () => {
   it("counts clones, vCenter calls by route, unknown outcomes and cache lookups, with no private labels", async () => {
     const source = await getVm(ctx, "vm-1005");
     const spec = { source: source.vm, name: NAME };
-    const { operation } = history().begin({ env: "sim", user: USER, spec });
+    const { operation } = await history().begin({ env: "sim", user: USER, spec });
     const vm = await instantClone(ctx, spec);
-    countClone(history().finish(operation.id, { state: "succeeded", vm }));
-    const lost = history().begin({ env: "sim", user: USER, spec: { ...spec, name: `${NAME}-b` } });
-    countClone(history().finish(lost.operation.id, { state: "unknown" }));
+    countClone(await history().finish(operation.id, { state: "succeeded", vm }));
+    const lost = await history().begin({
+      env: "sim",
+      user: USER,
+      spec: { ...spec, name: `${NAME}-b` },
+    });
+    countClone(await history().finish(lost.operation.id, { state: "unknown" }));
     countCacheLookup("sim", "hit");
 
     const text = await consoleMetrics().registry.metrics();

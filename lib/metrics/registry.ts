@@ -71,15 +71,16 @@ function createMetrics() {
       help: "Submissions whose outcome is not known yet, waiting to be settled by lookup",
       labelNames: ["environment"] as const,
       registers,
-      collect() {
+      async collect() {
+        const counts = await Promise.all(
+          environments().map(async (env) => ({
+            env: env.id,
+            unknown: (await history().unsettled(env.id)).filter((op) => op.state === "unknown")
+              .length,
+          })),
+        );
         this.reset();
-        for (const env of environments())
-          this.set(
-            { environment: env.id },
-            history()
-              .unsettled(env.id)
-              .filter((op) => op.state === "unknown").length,
-          );
+        for (const { env, unknown } of counts) this.set({ environment: env }, unknown);
       },
     }),
   };

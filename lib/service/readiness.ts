@@ -18,13 +18,13 @@ export function markStarted(): void {
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
 /** Ready: started, not stopping, the database answers a query on the migrated schema. */
-export function readiness(): Readiness {
+export async function readiness(): Promise<Readiness> {
   if (isStopping()) return { ready: false, reason: "The console is stopping" };
   if (!state.started) return { ready: false, reason: "The console is starting" };
   if (environments().length === 0) return { ready: false, reason: "No environments are loaded" };
   try {
-    // A read of the operations table: fails when the database is gone or not migrated.
-    history().list("", { limit: 1, offset: 0 });
+    // Fails when the database is gone or not migrated.
+    await history().ping();
   } catch (err) {
     // The cause (a path, an errno) goes to the log, not to an unauthenticated answer.
     console.error(JSON.stringify({ kind: "readiness", error: String(err) }));

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { stopHeartbeat } from "@/lib/db/instances";
+import { closePgPool, pgPool, usesPostgres } from "@/lib/db/postgres";
 import { history } from "@/lib/history/store";
 
 import { beginStopping, inFlightCount, waitForInFlight } from "./in-flight";
@@ -7,7 +9,8 @@ import { beginStopping, inFlightCount, waitForInFlight } from "./in-flight";
 // Graceful stop on SIGTERM (and SIGINT): readiness turns 503 and new submissions are refused
 // at once, in-flight vCenter calls get CONSOLE_SHUTDOWN_GRACE_S to finish and be recorded,
 // then the database is closed and the process exits 0. Work still running after the grace stays
-// `pending` in the history; the next start marks it `unknown` and settles it by lookup.
+// `pending` in the history; the next start (on PostgreSQL: another instance, at once) marks it
+// `unknown` and settles it by lookup.
 //
 // Next.js's own server (`next start` and the standalone server.js both run start-server.js)
 // closes its listener on SIGTERM, waits only for open HTTP requests and exits 143, unless
@@ -55,10 +58,18 @@ async function stop(signal: NodeJS.Signals, graceMs: number): Promise<void> {
     });
   await new Promise((resolve) => setTimeout(resolve, ANSWER_FLUSH_MS));
   try {
-    history().close();
+    await history().close();
   } catch (err) {
     log({ event: "closing the history failed", error: String(err) });
   }
+  // Last: with the heartbeat gone, what this instance left pending is the others' at once.
+  if (usesPostgres())
+    try {
+      await stopHeartbeat(pgPool());
+      await closePgPool();
+    } catch (err) {
+      log({ event: "closing the database failed", error: String(err) });
+    }
   log({ event: "stopped" });
   process.exit(0);
 }

@@ -36,7 +36,7 @@ export async function assertSessionHonoured(env: string, vcenter: VcenterContext
   } catch (err) {
     if (err instanceof VcenterError && err.status === 401) {
       honouredUntil.delete(key);
-      revokeSession(env, vcenter.session);
+      await revokeSession(env, vcenter.session);
       throw err;
     }
     return;

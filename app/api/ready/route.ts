@@ -8,8 +8,8 @@ import { readiness } from "@/lib/service/readiness";
 export const dynamic = "force-dynamic";
 
 // GET /api/ready – 200 when the database answers and environments are loaded; 503 while starting or stopping
-export function GET() {
-  const state = readiness();
+export async function GET() {
+  const state = await readiness();
   const response = state.ready
     ? NextResponse.json({ status: "ready" })
     : errorResponse(new ConsoleError(503, state.reason));

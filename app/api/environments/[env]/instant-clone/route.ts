@@ -46,7 +46,7 @@ export const POST = withOperator(async ({ req, envId, operator, vcenter, request
   if (operation.state === "succeeded" && operation.vm)
     rememberClone(envId, operator.user, spec, operation.vm);
   if (operation.state === "succeeded" && !replayed)
-    keepSourceIdentity(operation.id, sourceIdentity);
+    await keepSourceIdentity(operation.id, sourceIdentity);
   // A replay is answered from the history and never reached vCenter: before handing it over,
   // ask vCenter whether it still honours the session (a dead session reads nothing).
   if (replayed) await assertSessionHonoured(envId, vcenter);

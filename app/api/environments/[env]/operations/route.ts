@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { withAfterlife } from "@/lib/clones/annotate";
+import { withAfterlives } from "@/lib/clones/annotate";
 import { settleUnknownDeletions } from "@/lib/clones/delete-clone";
 import { withOperator } from "@/lib/http/env-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -29,12 +29,12 @@ export const GET = withOperator(async ({ req, envId, operator, vcenter }) => {
   // Never waits on vCenter for outcomes: open clones and deletions are settled in the background.
   void resumeSettling(envId, operator);
   void settleUnknownDeletions(vcenter, envId, operator.user).catch(() => undefined);
-  const page = history().list(envId, {
+  const page = await history().list(envId, {
     state: query.outcome,
     limit: query.limit,
     offset: query.offset,
   });
-  return NextResponse.json({ ...page, items: page.items.map(withAfterlife) });
+  return NextResponse.json({ ...page, items: await withAfterlives(page.items) });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

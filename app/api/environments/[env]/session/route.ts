@@ -52,7 +52,7 @@ export const GET = withOperator(async ({ req, runtime, vcenter }) => {
 // even when vCenter is unreachable (its session then ends on its own idle timeout).
 export const DELETE = withOperator(async ({ req, envId, runtime, vcenter, operator }) => {
   const sealed = req.cookies.get(cookieName(envId))?.value;
-  revokeSession(envId, vcenter.session);
+  await revokeSession(envId, vcenter.session);
   forgetSession(envId, sealed);
   dropInventory(envId, operator.user);
   try {

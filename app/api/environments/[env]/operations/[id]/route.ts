@@ -21,10 +21,10 @@ export const GET = withOperator(async ({ req, params, envId, operator, vcenter }
   // Never waits on vCenter for outcomes: open clones and deletions are settled in the background.
   void resumeSettling(envId, operator);
   void settleUnknownDeletions(vcenter, envId, operator.user).catch(() => undefined);
-  const operation = history().get(envId, id);
+  const operation = await history().get(envId, id);
   if (!operation)
     throw new ConsoleError(404, "There is no such operation in this environment's history");
-  return NextResponse.json(withAfterlife(operation));
+  return NextResponse.json(await withAfterlife(operation));
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
