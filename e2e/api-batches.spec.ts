@@ -27,7 +27,7 @@ import { chooseSource } from "./ui-helpers";
 // the simulator then holds.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const PORT = e2ePort(13120);
+const PORT = e2ePort(13125);
 const ENV = "batches";
 const E = `/api/environments/${ENV}`;
 let sim: RunningSimulator;

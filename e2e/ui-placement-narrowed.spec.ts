@@ -22,7 +22,7 @@ import {
 // datacenter.
 test.describe.configure({ timeout: 180_000 });
 
-const PORT = e2ePort(13210);
+const PORT = e2ePort(13220);
 const ENV = "placement-site";
 let sim: RunningSimulator;
 let app: ConsoleProcess | undefined;
