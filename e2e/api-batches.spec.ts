@@ -283,7 +283,7 @@ test("a console killed mid-batch resumes at its next start: nothing lost, nothin
 async function loginPage(page: Page) {
   await page.goto(`${app!.url}/e/${ENV}/login?next=${encodeURIComponent(`/e/${ENV}`)}`);
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === `/e/${ENV}`);
   await expect(page.getByRole("combobox", { name: "Source VM" })).toBeVisible();

@@ -325,7 +325,7 @@ test("after a real login, `next` never leaves the console", async ({ page }) => 
     await page.context().clearCookies();
     await page.goto(`${app.url}/e/${ENV}/login?next=${next}`);
     await page.getByLabel("Username").fill(USERS.admin);
-    await page.getByLabel("Password").fill("VMware1!");
+    await page.getByLabel("Password", { exact: true }).fill("VMware1!");
     await page.getByRole("button", { name: "Log in" }).click();
     const expected =
       next === "/e/door/history" ? `${app.url}/e/door/history` : `${app.url}/e/${ENV}`;

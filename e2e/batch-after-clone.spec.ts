@@ -66,7 +66,7 @@ async function batchOf(api: APIRequestContext, source: string, pattern: string, 
 async function loginPage(page: Page) {
   await page.goto(`${app!.url}/e/${ENV}/login?next=${encodeURIComponent(`/e/${ENV}`)}`);
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname === `/e/${ENV}`);
 }

@@ -40,7 +40,7 @@ test("UNAUTHENTICATED mid-form: log in again and the form is intact", async ({
   await errorStack(page).getByRole("button", { name: "Log in again" }).click();
   await expect(page).toHaveURL(/\/e\/ui-faults\/login\?next=/);
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill("VMware1!");
+  await page.getByLabel("Password", { exact: true }).fill("VMware1!");
   await page.getByRole("button", { name: "Log in" }).click();
 
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);

@@ -11,7 +11,7 @@ export async function loginThroughPage(page: Page, user: string, env = "sim", ne
   const target = next ?? `/e/${env}`;
   await page.goto(`/e/${env}/login?next=${encodeURIComponent(target)}`);
   await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((url) => url.pathname + url.search === target);
 }

@@ -150,7 +150,7 @@ test("the history page asks for a login first and comes back", async ({ page }) 
   await page.goto("/e/sim/history?outcome=failed");
   await expect(page).toHaveURL(/\/e\/sim\/login\?next=%2Fe%2Fsim%2Fhistory%3Foutcome%3Dfailed/);
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill("VMware1!");
+  await page.getByLabel("Password", { exact: true }).fill("VMware1!");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/e\/sim\/history\?outcome=failed$/);
   await expect(page.getByLabel("Outcome")).toHaveValue("failed");

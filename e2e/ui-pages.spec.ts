@@ -22,7 +22,7 @@ test("a logged-out operator is sent to login and comes back to the same link", a
   await expect(page).toHaveURL(/\/e\/sim\/login\?next=/);
   await expect(page).toHaveTitle("Log in · Simulator (e2e)");
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill("VMware1!");
+  await page.getByLabel("Password", { exact: true }).fill("VMware1!");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/e\/sim\?name=from-a-bookmark$/);
   await expect(page).toHaveTitle("Instant clone · Simulator (e2e)");
@@ -39,14 +39,14 @@ test("a simulator environment's login page lists the sample users, and Use fills
   for (const user of Object.values(USERS)) await expect(users).toContainText(user);
   await page.getByRole("button", { name: `Use ${USERS.operator}` }).click();
   await expect(page.getByLabel("Username")).toHaveValue(USERS.operator);
-  await expect(page.getByLabel("Password")).toHaveValue("VMware1!");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("VMware1!");
 });
 
 test("a wrong password is refused with vCenter's error, on the login page", async ({ page }) => {
   await page.goto("/e/sim/login");
   await expect(page.getByRole("table", { name: "Simulator users" })).toHaveCount(0);
   await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password").fill("wrong");
+  await page.getByLabel("Password", { exact: true }).fill("wrong");
   await page.getByRole("button", { name: "Log in" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Login failed" });
   await expect(alert).toContainText("HTTP 401");

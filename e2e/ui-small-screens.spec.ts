@@ -114,7 +114,7 @@ test("the login page starts in Username, says a wrong password is wrong, and hid
     "wrong user name or password",
   );
 
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("combobox", { name: "Source VM" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Clone" })).toBeVisible();
