@@ -62,9 +62,12 @@ test("ALREADY_EXISTS: the stack says so, the summary names Name and leads to it"
   const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary).toBeInViewport();
-  await expect(summary).toContainText("Name: A VM with this name already exists");
+  // Named by its own label only: no device row's legend around it.
+  await expect(summary.getByRole("listitem")).toHaveText([
+    "Name: A VM with this name already exists in the target folder",
+  ]);
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
-  await summary.getByRole("link", { name: "Name" }).click();
+  await summary.getByRole("link", { name: "Name", exact: true }).click();
   await expect(nameField).toBeFocused();
   await expect(page.getByRole("region", { name: "New VM" }).getByRole("alert")).toHaveText(
     "A VM with this name already exists in the target folder",

@@ -32,6 +32,11 @@ export function inPageOrder(problems: FieldProblem[]): FieldProblem[] {
 export function fieldLabel(path: CloneFormPath): string {
   const control = document.getElementById(fieldId(path));
   const label = document.getElementById(`${fieldId(path)}-label`)?.textContent?.trim() ?? path;
-  const legend = control?.closest("fieldset")?.querySelector("legend")?.textContent?.trim();
+  // The nearest fieldset with a legend of its own: the form's outer fieldset (disabled until
+  // hydrated) has none, and a descendant's legend (a NIC row's) must never name another field.
+  let set = control?.closest("fieldset");
+  while (set && !set.querySelector(":scope > legend"))
+    set = set.parentElement?.closest("fieldset") ?? null;
+  const legend = set?.querySelector(":scope > legend")?.textContent?.trim();
   return legend ? `${legend}: ${label}` : label;
 }
