@@ -2,7 +2,8 @@
 // added latency: GET vms and instant-clone, called directly on the simulator and through the
 // console; then the "scale" section (scale.ts) on a 50,000-VM simulator, which
 // `npm run bench -- scale` runs alone, and the "history" section (history.ts: reads with 100,000
-// operations recorded, on each store), which `npm run bench -- history` runs alone. Needs a
+// operations recorded, on each store), which `npm run bench -- history` runs alone;
+// `npm run bench -- weight` measures the page weights alone. Needs a
 // production build (`npm run build`).
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +31,8 @@ async function main() {
   if (only === "scale") return scaleBench();
   // `npm run bench -- stores`: a batch of 500 on SQLite beside two instances on PostgreSQL.
   if (only === "stores") return batchStoresBench();
+  // `npm run bench -- weight`: the page weights alone (a few seconds).
+  if (only === "weight") return weightBench();
   const sim = await startSimulatorProcess(18789);
   const app = await startConsoleProcess(13789, sim.url);
   try {
@@ -110,6 +113,17 @@ async function main() {
   await scaleBench();
   await historyBench();
   await batchStoresBench();
+}
+
+async function weightBench() {
+  const sim = await startSimulatorProcess(18789);
+  const app = await startConsoleProcess(13789, sim.url);
+  try {
+    await reportPageWeights(app.url, await consoleLogin(app.url));
+  } finally {
+    app.stop();
+    sim.stop();
+  }
 }
 
 async function directLogin(url: string): Promise<string> {
