@@ -10,7 +10,6 @@ import type { EnvironmentSummary } from "@/lib/schemas/inventory";
 import { cloneFormSchema } from "@/lib/schemas/clone-form-spec";
 import { queryToFormValues } from "@/lib/schemas/clone-form-query";
 import { nextCloneValues } from "@/lib/schemas/next-clone";
-import { CloneResult } from "@/components/clone-result";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 import { useInventoryNames } from "@/components/inventory/use-inventory-names";
 import { LoginRedirectProvider } from "@/components/session/login-redirect";
@@ -21,6 +20,7 @@ import { useBatchDraft } from "./batch-draft";
 import { batchDraftToQuery, queryToBatchDraft } from "./batch-draft-query";
 import { BatchSection } from "./batch-section";
 import { focusField } from "./apply-server-errors";
+import { CloneResultPanel, preloadCloneResult } from "./clone-result-panel";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
 import { clearDraft, readDraft, saveDraft } from "./form-draft";
 import type { CloneForm as CloneFormApi } from "./form-context";
@@ -97,7 +97,7 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
     <LoginRedirectProvider env={env} beforeLogin={() => saveDraft(env, form.getValues())}>
       <FormProvider {...form}>
         {mutation.isSuccess && submission && (
-          <CloneResult
+          <CloneResultPanel
             env={env}
             result={mutation.data}
             spec={submission.spec}
@@ -110,7 +110,14 @@ export function CloneForm({ environment, initialQuery }: CloneFormProps) {
           id={CLONE_FORM_ID}
           tabIndex={-1}
           noValidate
-          onSubmit={batch.isBatch ? batchSubmit.onSubmit : onSubmit}
+          onSubmit={
+            batch.isBatch
+              ? batchSubmit.onSubmit
+              : (event) => {
+                  preloadCloneResult();
+                  onSubmit(event);
+                }
+          }
           hidden={mutation.isSuccess}
           aria-label={`Instant clone in ${environment.label}`}
           className="outline-none"
