@@ -36,6 +36,17 @@ const nextConfig = (phase) => ({
   // better-sqlite3 is native, pg keeps one pool per process, and undici and node-forge are Node-only: keep them out of the bundle.
   // prom-client too: one copy for the whole process, whichever route counts.
   serverExternalPackages: ["better-sqlite3", "pg", "undici", "node-forge", "prom-client"],
+  // TanStack Query's index re-exports every hook, each a "use client" module: a server file's
+  // import of it (the pages' prefetch) made all of them client references of the page, sent
+  // with it whether used or not (useQueries, the suspense hooks: 3 KB gz on the clone form).
+  // Imports are rewritten to the modules they name.
+  experimental: { optimizePackageImports: ["@tanstack/react-query"] },
+  // Downshift's default scrolling is never called: every picker passes its own scrollIntoView
+  // (components/ui/scroll-option-into-view.ts), so the library it would use is left out.
+  webpack: (config) => {
+    config.resolve.alias["compute-scroll-into-view"] = false;
+    return config;
+  },
   async headers() {
     return [
       {

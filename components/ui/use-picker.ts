@@ -6,6 +6,7 @@ import {
 import { useMemo, useState } from "react";
 
 import type { ComboboxOption } from "./combobox-option";
+import { scrollOptionIntoView } from "./scroll-option-into-view";
 
 const MAX_RENDERED = 200;
 const types = useDownshiftCombobox.stateChangeTypes;
@@ -70,6 +71,7 @@ export function usePicker({
     menuId: `${id}-listbox`,
     getItemId: (index) => `${id}-option-${index}`,
     stateReducer,
+    scrollIntoView: scrollOptionIntoView,
     onInputValueChange: ({ inputValue, type }) => {
       if (type !== types.InputChange) return;
       setTyping(true);
