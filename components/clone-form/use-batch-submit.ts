@@ -1,7 +1,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef } from "react";
 
-import { useSubmitBatch } from "@/lib/api/use-batches";
+import { useSubmitBatch } from "@/lib/api/use-submit-batch";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import { batchHref } from "@/components/environment/hrefs";
 import { randomUuid } from "@/components/ui/random-uuid";

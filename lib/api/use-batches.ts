@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import type { BatchRequestInput } from "@/lib/schemas/batch";
-import { batchAcceptedSchema, batchListSchema, batchViewSchema } from "@/lib/schemas/batch-status";
+import { batchListSchema, batchViewSchema } from "@/lib/schemas/batch-status";
 
 import { envPath, fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
@@ -32,25 +31,6 @@ export const useBatchList = (env: string) =>
     queryFn: ({ signal }) =>
       fetchJson(envPath(env, "/batches"), { schema: batchListSchema, signal }),
   });
-
-/** Submits a batch once (the idempotency key makes a repeated click the same batch). */
-export function useSubmitBatch(env: string) {
-  return useMutation({
-    mutationFn: ({
-      request,
-      idempotencyKey,
-    }: {
-      request: BatchRequestInput;
-      idempotencyKey: string;
-    }) =>
-      fetchJson(envPath(env, "/batches"), {
-        method: "POST",
-        body: request,
-        headers: { "idempotency-key": idempotencyKey },
-        schema: batchAcceptedSchema,
-      }),
-  });
-}
 
 /** Cancel or Retry failed; the batch's query is refreshed with the answer. */
 export function useBatchAction(env: string, id: string) {

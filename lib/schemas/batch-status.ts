@@ -65,7 +65,5 @@ export type BatchView = z.infer<typeof batchViewSchema>;
 
 export const batchListSchema = z.object({ items: z.array(batchSummarySchema) });
 
-export const batchAcceptedSchema = z.looseObject({ batch: z.string(), page: z.string() });
-
 export const emptyCounts = (): BatchCounts =>
   Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as BatchCounts;
