@@ -2,7 +2,7 @@ import type { ApiError } from "@/lib/api/api-error";
 import { specPathToFormPath } from "@/lib/schemas/clone-form-paths";
 
 import { type CloneForm, type CloneFormPath, fieldId } from "./form-context";
-import { type FieldProblem, vcenterFieldErrors } from "./vcenter-field-errors";
+import type { FieldProblem } from "./vcenter-field-errors";
 
 /**
  * Puts what the server said about fields back on those fields: the console's field_errors
@@ -10,14 +10,21 @@ import { type FieldProblem, vcenterFieldErrors } from "./vcenter-field-errors";
  * a refused datastore on Datastore, ...). Errors that match no field stay in the error stack.
  * Returns the fields marked; the error summary names them and takes the focus.
  */
-export function applyServerErrors(form: CloneForm, error: ApiError): FieldProblem[] {
+export async function applyServerErrors(form: CloneForm, error: ApiError): Promise<FieldProblem[]> {
   const values = form.getValues();
   const problems: FieldProblem[] = [];
   for (const [specPath, message] of Object.entries(error.fieldErrors)) {
     const path = specPathToFormPath(specPath, values) as CloneFormPath | undefined;
     if (path) problems.push({ path, message });
   }
-  for (const problem of vcenterFieldErrors(error, values))
+  // Reading vCenter's messages for the fields they name is code a page without a failure never
+  // needs: fetched at the first failure. If it cannot be (the console is down), the error stack
+  // alone shows them.
+  const named = await import("./vcenter-field-errors").then(
+    (module) => module.vcenterFieldErrors(error, values),
+    () => [],
+  );
+  for (const problem of named)
     if (!problems.some((p) => p.path === problem.path)) problems.push(problem);
   if (error.errorType === "ALREADY_EXISTS") {
     const message = "A VM with this name already exists in the target folder";

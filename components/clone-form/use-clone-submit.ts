@@ -50,7 +50,7 @@ export function useCloneSubmit(form: CloneForm, env: string) {
       await mutation.mutateAsync({ spec, idempotencyKey: randomUuid() });
     } catch (err) {
       const error = toApiError(err);
-      const problems = applyServerErrors(form, error);
+      const problems = await applyServerErrors(form, error);
       summarise(
         problems,
         problems.length > 0
