@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ApiError } from "@/lib/api/api-error";
 import type { BatchItemView } from "@/lib/schemas/batch-status";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { operationHref } from "@/components/environment/hrefs";
 import { ErrorStack } from "@/components/error-stack/error-stack";
 
@@ -27,25 +28,11 @@ export function BatchRows({
   guests: Map<number, BatchGuest>;
 }) {
   return (
-    <div className="border-line overflow-x-auto rounded-lg border">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">The clones of this batch</caption>
-        <thead className="bg-surface-muted text-fg-muted">
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2 font-medium">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <BatchRow key={item.index} env={env} item={item} guest={guests.get(item.index)} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="The clones of this batch" columns={columns}>
+      {items.map((item) => (
+        <BatchRow key={item.index} env={env} item={item} guest={guests.get(item.index)} />
+      ))}
+    </DataTable>
   );
 }
 

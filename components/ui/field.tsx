@@ -20,15 +20,44 @@ type FieldProps = {
   children: (control: FieldControlProps) => ReactNode;
 };
 
-const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
+type FieldTextsProps = { id: string; description?: ReactNode; error?: string };
+
+const descriptionId = (id: string) => `${id}-description`;
+const errorId = (id: string) => `${id}-error`;
+
+/** The control's id, its invalid flag and its links to whichever of the two texts are shown. */
+function controlProps({ id, description, error }: FieldTextsProps): FieldControlProps {
+  const describedBy = [!!description && descriptionId(id), !!error && errorId(id)].filter(Boolean);
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy.join(" ") || undefined,
+  };
+}
+
+/** The description and the error under a control, with the ids controlProps links to. */
+function FieldTexts({ id, description, error }: FieldTextsProps) {
+  return (
+    <>
+      {description && (
+        <p id={descriptionId(id)} className="text-fg-muted text-xs">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={errorId(id)} role="alert" className="text-danger text-sm font-medium">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * Label, control, description and error in one place. The error has role="alert" so it is
  * announced, and the control points at both texts with aria-describedby.
  */
 export function Field({ id, label, description, error, aside, className, children }: FieldProps) {
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
   return (
     <div className={cn("space-y-1.5", className)}>
       <div className="flex items-baseline justify-between gap-2">
@@ -37,21 +66,8 @@ export function Field({ id, label, description, error, aside, className, childre
         </label>
         {aside && <span className="text-fg-muted text-xs">{aside}</span>}
       </div>
-      {children({
-        id,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": describedBy(!!description && descriptionId, !!error && errorId),
-      })}
-      {description && (
-        <p id={descriptionId} className="text-fg-muted text-xs">
-          {description}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} role="alert" className="text-danger text-sm font-medium">
-          {error}
-        </p>
-      )}
+      {children(controlProps({ id, description, error }))}
+      <FieldTexts id={id} description={description} error={error} />
     </div>
   );
 }
@@ -77,33 +93,20 @@ export function CheckboxField({
   className,
   control,
 }: CheckboxFieldProps) {
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
   return (
     <div className={cn("flex items-start gap-3", className)}>
       <div className="flex h-5 items-center">
         {control({
-          id,
+          ...controlProps({ id, description, error }),
           type: "checkbox",
           role: asSwitch ? "switch" : undefined,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": describedBy(!!description && descriptionId, !!error && errorId),
         })}
       </div>
       <div className="space-y-1">
         <label htmlFor={id} className="text-sm font-medium">
           {label}
         </label>
-        {description && (
-          <p id={descriptionId} className="text-fg-muted text-xs">
-            {description}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} role="alert" className="text-danger text-sm font-medium">
-            {error}
-          </p>
-        )}
+        <FieldTexts id={id} description={description} error={error} />
       </div>
     </div>
   );

@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { history } from "@/lib/history/store";
 import type { BatchView } from "@/lib/schemas/batch-status";
-import type { RunningSimulator } from "@/lib/simulator";
-import { SimClient } from "@/lib/simulator/test-support";
-import type { VcenterContext } from "@/lib/vcenter/context";
 import { login } from "@/lib/vcenter/session";
-import { simulatorContext } from "@/lib/vcenter/test-runtime";
 
 import { acceptBatch } from "./accept";
 import { cancelBatch, retryBatch } from "./actions";
@@ -21,36 +15,17 @@ import { itemKey } from "./runner";
 import { sealForBatch } from "./sealed-session";
 import { readBatch } from "./read";
 import { isRunning } from "./runner";
+import { batchConsolePerFile, ENV, tick, until, USER } from "./test-console";
 
 // Batches run against the simulator over real HTTP, with the real SQLite store: what the batch
 // says is compared with what the simulator then holds.
 
-const ENV = "test";
-const USER = "VSPHERE.LOCAL\\Administrator";
-const operator = () => ({ token: ctx.session, user: USER });
-let sim: RunningSimulator;
-let ctx: VcenterContext;
-let client: SimClient;
-let token: string;
-
-beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "icc-batches-"));
-  ({ sim, ctx } = await simulatorContext());
-  writeFileSync(
-    path.join(dir, "environments.json"),
-    JSON.stringify([{ id: ENV, label: "Test", url: sim.url, maxConcurrentClones: 3 }]),
-  );
-  process.env.CONSOLE_ENVIRONMENTS = path.join(dir, "environments.json");
-  process.env.CONSOLE_DATA_DIR = dir;
-  process.env.CONSOLE_SECRET = "x".repeat(40);
-  client = new SimClient(sim.url);
-  token = await client.login();
-});
+const t = batchConsolePerFile("icc-batches-");
+const { operator, inSimulator } = t;
 beforeEach(async () => {
-  await client.call("DELETE", "/__sim/faults");
-  await client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 0 } });
+  await t.client.call("DELETE", "/__sim/faults");
+  await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 0 } });
 });
-afterAll(() => sim.close());
 
 const body = (pattern: string, count: number, extra: Record<string, unknown> = {}) => ({
   spec: { source: "vm-1023" },
@@ -58,17 +33,6 @@ const body = (pattern: string, count: number, extra: Record<string, unknown> = {
   concurrency: 2,
   ...extra,
 });
-
-// The store answers at once, so polling loops must yield or the simulator's answers never arrive.
-const tick = () => new Promise((r) => setTimeout(r, 20));
-
-async function until(id: string, ok: (b: BatchView) => boolean): Promise<BatchView> {
-  for (;;) {
-    const batch = (await readBatch(ENV, id))!;
-    if (ok(batch)) return batch;
-    await tick();
-  }
-}
 
 async function untilSettled(id: string): Promise<BatchView> {
   for (;;) {
@@ -78,27 +42,39 @@ async function untilSettled(id: string): Promise<BatchView> {
   }
 }
 
-const inSimulator = async (prefix: string): Promise<string[]> => {
-  const all = (await client.call("GET", "/api/vcenter/vm", { token })).body as { name: string }[];
-  return all.map((vm) => vm.name).filter((n) => n.startsWith(prefix));
-};
 const cloneCalls = async (): Promise<number> =>
   (
-    (await client.call("GET", "/__sim/calls?operation=vcenter.vm.instant_clone")).body as {
+    (await t.client.call("GET", "/__sim/calls?operation=vcenter.vm.instant_clone")).body as {
       count: number;
     }
   ).count;
 
+/** A batch written straight into the store, as a console that stopped would have left it. */
+async function storedBatch(names: string[]) {
+  const store = batchStore();
+  const specs = names.map((name) => ({ source: "vm-1023", name }));
+  const { id } = await store.create({
+    env: ENV,
+    user: USER,
+    request: "{}",
+    source: "vm-1023",
+    concurrency: 2,
+    specs,
+    sealedSession: await sealForBatch(ENV, operator()),
+  });
+  return { store, specs, id };
+}
+
 describe("batches", () => {
   it("makes every clone of a pattern, each recorded in the history", async () => {
-    const { id } = await acceptBatch(ctx, {
+    const { id } = await acceptBatch(t.ctx, {
       env: ENV,
       operator: operator(),
       body: body("run-{n:fixed=2}", 7),
     });
     const kept = (await batchStore().owner(id))?.sealedSession;
     expect(kept).toBeDefined();
-    expect(kept).not.toContain(ctx.session);
+    expect(kept).not.toContain(t.ctx.session);
     const batch = await untilSettled(id);
     expect(batch.state).toBe("done");
     expect(batch.counts).toMatchObject({ succeeded: 7, failed: 0, pending: 0, running: 0 });
@@ -116,21 +92,21 @@ describe("batches", () => {
   });
 
   it("keeps the environment's maxConcurrentClones (3 here) above a batch's concurrency of 8", async () => {
-    await client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 100 } });
-    const { id } = await acceptBatch(ctx, {
+    await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 100 } });
+    const { id } = await acceptBatch(t.ctx, {
       env: ENV,
       operator: operator(),
       body: body("mx-{n}", 9, { concurrency: 8 }),
     });
     expect((await untilSettled(id)).counts.succeeded).toBe(9);
-    const { peak } = (await client.call("GET", "/__sim/clone-queue")).body as { peak: number };
+    const { peak } = (await t.client.call("GET", "/__sim/clone-queue")).body as { peak: number };
     expect(peak).toBe(3);
   });
 
   it("refuses names already taken before any clone is sent", async () => {
     const before = await cloneCalls();
     await expect(
-      acceptBatch(ctx, { env: ENV, operator: operator(), body: body("run-{n:fixed=2}", 3) }),
+      acceptBatch(t.ctx, { env: ENV, operator: operator(), body: body("run-{n:fixed=2}", 3) }),
     ).rejects.toMatchObject({
       status: 409,
       fieldErrors: { names: expect.stringContaining("run-01") },
@@ -140,7 +116,7 @@ describe("batches", () => {
 
   it("refuses a manual MAC range that would overflow, naming the NIC's field", async () => {
     await expect(
-      acceptBatch(ctx, {
+      acceptBatch(t.ctx, {
         env: ENV,
         operator: operator(),
         body: body("mac-{n}", 3, {
@@ -157,8 +133,8 @@ describe("batches", () => {
   });
 
   it("cancels: queued clones are not sent, running ones finish and are recorded", async () => {
-    await client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 200 } });
-    const { id } = await acceptBatch(ctx, {
+    await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 200 } });
+    const { id } = await acceptBatch(t.ctx, {
       env: ENV,
       operator: operator(),
       body: body("cx-{n}", 12),
@@ -174,7 +150,7 @@ describe("batches", () => {
   });
 
   it("retries failed clones once vCenter accepts them, never making one twice", async () => {
-    await client.call("POST", "/__sim/faults", {
+    await t.client.call("POST", "/__sim/faults", {
       body: {
         match: { method: "POST", path: "/api/vcenter/vm?action=instant-clone" },
         kind: "error",
@@ -182,7 +158,7 @@ describe("batches", () => {
         times: 3,
       },
     });
-    const { id } = await acceptBatch(ctx, {
+    const { id } = await acceptBatch(t.ctx, {
       env: ENV,
       operator: operator(),
       body: body("rt-{n}", 6),
@@ -190,7 +166,7 @@ describe("batches", () => {
     let batch = await untilSettled(id);
     expect(batch.counts).toMatchObject({ succeeded: 3, failed: 3 });
     expect(batch.items.find((i) => i.state === "failed")?.error?.origin).toBe("vcenter");
-    await retryBatch(ctx, ENV, id, operator());
+    await retryBatch(t.ctx, ENV, id, operator());
     batch = await untilSettled(id);
     expect(batch).toMatchObject({ state: "done", counts: { succeeded: 6, failed: 0 } });
     expect(batch.items.filter((i) => i.attempt === 2)).toHaveLength(3);
@@ -198,21 +174,21 @@ describe("batches", () => {
   });
 
   it("fails the clones not yet sent with vCenter's UNAUTHENTICATED when the session ends, and retries after a new login", async () => {
-    const session = await login(ctx.runtime, "administrator@vsphere.local", "VMware1!");
-    await client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 150 } });
-    const { id } = await acceptBatch(ctx, {
+    const session = await login(t.ctx.runtime, "administrator@vsphere.local", "VMware1!");
+    await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 150 } });
+    const { id } = await acceptBatch(t.ctx, {
       env: ENV,
       operator: { token: session, user: USER },
       body: body("ua-{n}", 10),
     });
     await until(id, (b) => b.counts.succeeded >= 1);
-    await client.call("DELETE", "/api/session", { token: session });
+    await t.client.call("DELETE", "/api/session", { token: session });
     let batch = await untilSettled(id);
     const failed = batch.items.filter((i) => i.state === "failed");
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].error).toMatchObject({ origin: "vcenter", status: 401 });
     expect(batch.counts.succeeded + batch.counts.failed).toBe(10);
-    await retryBatch(ctx, ENV, id, operator());
+    await retryBatch(t.ctx, ENV, id, operator());
     batch = await untilSettled(id);
     expect(batch.counts.succeeded).toBe(10);
     expect((await inSimulator("ua-")).sort()).toEqual(batch.items.map((i) => i.name).sort());
@@ -225,30 +201,20 @@ describe("batches", () => {
       body: body("ik-{n}", 2),
       idempotencyKey: "batch-key-0001",
     };
-    const first = await acceptBatch(ctx, input);
+    const first = await acceptBatch(t.ctx, input);
     await untilSettled(first.id);
     const calls = await cloneCalls();
-    const again = await acceptBatch(ctx, input);
+    const again = await acceptBatch(t.ctx, input);
     expect(again).toEqual({ id: first.id, created: false });
     expect(await cloneCalls()).toBe(calls);
   });
 
   it("resumes after a stop: a clone recorded as sent is never resent, one never sent is sent once", async () => {
-    const store = batchStore();
-    const specs = ["rs-1", "rs-2", "rs-3"].map((name) => ({ source: "vm-1023", name }));
-    const { id } = await store.create({
-      env: ENV,
-      user: USER,
-      request: "{}",
-      source: "vm-1023",
-      concurrency: 2,
-      specs,
-      sealedSession: await sealForBatch(ENV, operator()),
-    });
+    const { store, specs, id } = await storedBatch(["rs-1", "rs-2", "rs-3"]);
     // The stopped console had sent rs-1 (made, recorded) and claimed rs-2 without sending it.
     const sent = (await store.claimNext(id))!;
-    const made = await client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-      token,
+    const made = await t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
+      token: t.token,
       body: specs[0],
     });
     const { operation } = await history().begin({
@@ -270,17 +236,7 @@ describe("batches", () => {
   });
 
   it("resumes clones a stopped console left in flight: the sent one is looked up, the one it never sent goes again", async () => {
-    const store = batchStore();
-    const specs = ["rf-1", "rf-2", "rf-3"].map((name) => ({ source: "vm-1023", name }));
-    const { id } = await store.create({
-      env: ENV,
-      user: USER,
-      request: "{}",
-      source: "vm-1023",
-      concurrency: 2,
-      specs,
-      sealedSession: await sealForBatch(ENV, operator()),
-    });
+    const { store, specs, id } = await storedBatch(["rf-1", "rf-2", "rf-3"]);
     // The stopped console had recorded both submissions; it had sent rf-1 (vCenter made it, the
     // console never heard back) and stopped before it sent rf-2 (no names recorded before it).
     const [first, second] = [(await store.claimNext(id))!, (await store.claimNext(id))!];
@@ -294,8 +250,8 @@ describe("batches", () => {
       });
     const sent = (await begin(0, first)).operation;
     await history().recordNamesBefore(sent.id, []);
-    const made = await client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-      token,
+    const made = await t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
+      token: t.token,
       body: specs[0],
     });
     const unsent = (await begin(1, second)).operation;

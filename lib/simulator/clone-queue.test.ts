@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
-import { startTestSimulator, type TestSimulator } from "./test-support";
+import { simulatorPerFile } from "./test-support";
 
 // vCenter runs at most 4 instant clones at once per host and queues the rest; with a clone
 // time set, the simulator does the same, and each clone exists only once its time has passed.
 
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-beforeEach(async () => {
-  await t.client.call("POST", "/__sim/reset");
-});
+const t = simulatorPerFile("reset-before-each");
+// Hooks run last-registered first: the queue is emptied before the simulator closes.
 afterAll(async () => {
   await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 0 } });
-  await t.sim.close();
 });
 
 const clone = (name: string) =>
   t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-    token,
+    token: t.token,
     body: { source: "vm-1023", name },
   });
 const stats = async () =>
@@ -32,7 +23,8 @@ const stats = async () =>
     peak: number;
   };
 const named = async (name: string) =>
-  (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token })).body as unknown[];
+  (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token: t.token }))
+    .body as unknown[];
 
 describe("clone time and the per-host queue", () => {
   it("runs 4 clones of one host at once, queues the other 2, and makes all 6", async () => {

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { messagesOf, startTestSimulator, type TestSimulator } from "./test-support";
+import { messagesOf, simulatorPerFile } from "./test-support";
 
 // KB 67186: every instant clone of a running, not frozen source adds a delta disk to it; at
 // 255 levels vCenter fails the clone while preparing the migration. A frozen source never does.
 
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-beforeEach(async () => {
-  await t.client.call("POST", "/__sim/reset");
-});
-afterAll(() => t.sim.close());
+const t = simulatorPerFile("reset-before-each");
 
 // Sources on standard port groups only, so no distributed switch runs out of ports first.
 const clone = (source: string, name: string) =>
-  t.client.call("POST", "/api/vcenter/vm?action=instant-clone", { token, body: { source, name } });
+  t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
+    token: t.token,
+    body: { source, name },
+  });
 const named = async (name: string) =>
-  (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token })).body as unknown[];
+  (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token: t.token }))
+    .body as unknown[];
 
 describe("delta disks of an instant-clone source", () => {
   it("refuses the 256th clone of a running source with vCenter's migration fault, making nothing", async () => {

@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startTestSimulator, type TestSimulator } from "./test-support";
+import { simulatorPerFile } from "./test-support";
 
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-afterEach(async () => {
-  await t.client.call("DELETE", "/__sim/faults");
-  await t.client.call("POST", "/__sim/reset");
-});
-afterAll(() => t.sim.close());
+const t = simulatorPerFile("clear-faults-after-each");
 
 const CLONE = "/api/vcenter/vm?action=instant-clone";
 const addFault = (fault: unknown) => t.client.call("POST", "/__sim/faults", { body: fault });
 const cloneCount = async (name: string) =>
-  ((await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token })).body as unknown[])
-    .length;
+  (
+    (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token: t.token }))
+      .body as unknown[]
+  ).length;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -32,13 +23,15 @@ describe("fault injection", () => {
     expect(
       (await addFault({ match: { path: "/api/vcenter/vm" }, kind: "latency", ms: 300 })).status,
     ).toBe(201);
-    const [slow, slowMs] = await timed(() => t.client.call("GET", "/api/vcenter/vm", { token }));
+    const [slow, slowMs] = await timed(() =>
+      t.client.call("GET", "/api/vcenter/vm", { token: t.token }),
+    );
     expect(slow.status).toBe(200);
     expect(slowMs).toBeGreaterThanOrEqual(290);
     // Used up by that one call: nothing is left to delay the next (an upper time bound here
     // would only measure how loaded the machine is).
     expect((await t.client.call("GET", "/__sim/faults")).body).toEqual([]);
-    expect((await t.client.call("GET", "/api/vcenter/vm", { token })).status).toBe(200);
+    expect((await t.client.call("GET", "/api/vcenter/vm", { token: t.token })).status).toBe(200);
   });
 
   it("keeps a latency with times 0 until the faults are cleared", async () => {
@@ -50,7 +43,7 @@ describe("fault injection", () => {
     });
     for (let i = 0; i < 3; i++)
       expect(
-        (await timed(() => t.client.call("GET", "/api/vcenter/datastore", { token })))[1],
+        (await timed(() => t.client.call("GET", "/api/vcenter/datastore", { token: t.token })))[1],
       ).toBeGreaterThanOrEqual(140);
     expect((await t.client.call("GET", "/__sim/faults")).body).toEqual([
       expect.objectContaining({ kind: "latency", remaining: null, hits: 3 }),
@@ -66,10 +59,10 @@ describe("fault injection", () => {
       status: 503,
       times: 2,
     });
-    expect((await t.client.call("GET", "/api/vcenter/vm", { token })).status).toBe(200);
+    expect((await t.client.call("GET", "/api/vcenter/vm", { token: t.token })).status).toBe(200);
     for (let i = 0; i < 2; i++) {
       const reply = await t.client.call("POST", CLONE, {
-        token,
+        token: t.token,
         body: { source: "vm-1001", name: "ic-503" },
       });
       expect(reply.status).toBe(503);
@@ -82,8 +75,12 @@ describe("fault injection", () => {
     }
     expect(await cloneCount("ic-503")).toBe(0);
     expect(
-      (await t.client.call("POST", CLONE, { token, body: { source: "vm-1001", name: "ic-503" } }))
-        .status,
+      (
+        await t.client.call("POST", CLONE, {
+          token: t.token,
+          body: { source: "vm-1001", name: "ic-503" },
+        })
+      ).status,
     ).toBe(200);
   });
 
@@ -94,7 +91,7 @@ describe("fault injection", () => {
       status: 500,
       body: { custom: true },
     });
-    expect(await t.client.call("GET", "/api/session", { token })).toMatchObject({
+    expect(await t.client.call("GET", "/api/session", { token: t.token })).toMatchObject({
       status: 500,
       body: { custom: true },
     });
@@ -103,7 +100,10 @@ describe("fault injection", () => {
   it("drops the connection before the clone happens", async () => {
     await addFault({ match: { path: CLONE }, kind: "drop" });
     await expect(
-      t.client.call("POST", CLONE, { token, body: { source: "vm-1001", name: "ic-drop" } }),
+      t.client.call("POST", CLONE, {
+        token: t.token,
+        body: { source: "vm-1001", name: "ic-drop" },
+      }),
     ).rejects.toThrow();
     expect(await cloneCount("ic-drop")).toBe(0);
   });
@@ -111,7 +111,10 @@ describe("fault injection", () => {
   it("drops the connection after the clone happened, with after: true", async () => {
     await addFault({ match: { path: CLONE }, kind: "drop", after: true });
     await expect(
-      t.client.call("POST", CLONE, { token, body: { source: "vm-1001", name: "ic-drop-after" } }),
+      t.client.call("POST", CLONE, {
+        token: t.token,
+        body: { source: "vm-1001", name: "ic-drop-after" },
+      }),
     ).rejects.toThrow();
     expect(await cloneCount("ic-drop-after")).toBe(1);
   });
@@ -119,12 +122,12 @@ describe("fault injection", () => {
   it("hangs without answering, while other calls go on", async () => {
     await addFault({ match: { path: CLONE }, kind: "hang" });
     const hung = t.client.call("POST", CLONE, {
-      token,
+      token: t.token,
       body: { source: "vm-1001", name: "ic-hang" },
       signal: AbortSignal.timeout(300),
     });
     expect(
-      (await t.client.call("GET", "/api/vcenter/vm?names=prod-web-01", { token })).status,
+      (await t.client.call("GET", "/api/vcenter/vm?names=prod-web-01", { token: t.token })).status,
     ).toBe(200);
     await expect(hung).rejects.toThrow();
     expect(await cloneCount("ic-hang")).toBe(0);
@@ -133,7 +136,11 @@ describe("fault injection", () => {
   it("hangs after the clone happened, with after: true", async () => {
     await addFault({ match: { path: CLONE }, kind: "hang", after: true });
     const body = { source: "vm-1001", name: "ic-hang-after" };
-    const hung = t.client.call("POST", CLONE, { token, body, signal: AbortSignal.timeout(300) });
+    const hung = t.client.call("POST", CLONE, {
+      token: t.token,
+      body,
+      signal: AbortSignal.timeout(300),
+    });
     await expect(hung).rejects.toThrow();
     expect(await cloneCount("ic-hang-after")).toBe(1);
   });
@@ -141,7 +148,7 @@ describe("fault injection", () => {
   it("answers an error after the clone happened, with after: true", async () => {
     await addFault({ match: { path: CLONE }, kind: "error", status: 500, after: true });
     const reply = await t.client.call("POST", CLONE, {
-      token,
+      token: t.token,
       body: { source: "vm-1001", name: "ic-500-after" },
     });
     expect(reply.status).toBe(500);
@@ -163,10 +170,10 @@ describe("fault injection", () => {
 describe("the calls log", () => {
   it("records what reached the simulator, faults included, and resets", async () => {
     expect((await t.client.call("DELETE", "/__sim/calls")).status).toBe(204);
-    await t.client.call("GET", "/api/vcenter/vm?names=prod-web-01", { token });
+    await t.client.call("GET", "/api/vcenter/vm?names=prod-web-01", { token: t.token });
     await addFault({ match: { path: CLONE }, kind: "drop" });
     await t.client
-      .call("POST", CLONE, { token, body: { source: "vm-1001", name: "ic-log" } })
+      .call("POST", CLONE, { token: t.token, body: { source: "vm-1001", name: "ic-log" } })
       .catch(() => undefined);
     const { body } = await t.client.call("GET", "/__sim/calls");
     expect(body).toEqual({
@@ -207,11 +214,17 @@ describe("PATCH /__sim/vms/{vm}", () => {
       instant_clone_frozen: false,
     });
     expect(
-      (await t.client.call("POST", CLONE, { token, body: { source: "vm-1001", name: "ic-off" } }))
-        .status,
+      (
+        await t.client.call("POST", CLONE, {
+          token: t.token,
+          body: { source: "vm-1001", name: "ic-off" },
+        })
+      ).status,
     ).toBe(400);
     await t.client.call("POST", "/__sim/reset");
-    expect((await t.client.call("GET", "/api/vcenter/vm/vm-1001/power", { token })).body).toEqual({
+    expect(
+      (await t.client.call("GET", "/api/vcenter/vm/vm-1001/power", { token: t.token })).body,
+    ).toEqual({
       state: "POWERED_ON",
     });
   });

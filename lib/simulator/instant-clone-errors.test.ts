@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { messagesOf, startTestSimulator, type TestSimulator } from "./test-support";
+import { messagesOf, simulatorPerFile } from "./test-support";
 
 // One row per rule: what vCenter answers when an instant clone breaks it. vm-1001 prod-web-01
 // runs on host-9 (Cluster-A) with NICs 4000 (VM Network) and 4001 (pg-prod-static, port 0).
 
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-afterAll(() => t.sim.close());
+const t = simulatorPerFile();
 
 const CLONE = "/api/vcenter/vm?action=instant-clone";
 const VM = "com.vmware.api.vcenter.vm";
@@ -278,7 +271,7 @@ const rows: Row[] = [
 
 describe("POST /api/vcenter/vm?action=instant-clone refuses", () => {
   it.each(rows)("%s", async (_, body, status, errorType, ids, text) => {
-    const reply = await t.client.call("POST", CLONE, { token, body });
+    const reply = await t.client.call("POST", CLONE, { token: t.token, body });
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     const messages = messagesOf(reply.body);
     expect(messages.error_type).toBe(errorType);
@@ -291,7 +284,7 @@ describe("POST /api/vcenter/vm?action=instant-clone refuses", () => {
   });
 
   it("a body that is not JSON", async () => {
-    const reply = await t.client.call("POST", CLONE, { token, rawBody: "{source:" });
+    const reply = await t.client.call("POST", CLONE, { token: t.token, rawBody: "{source:" });
     expect(reply.status).toBe(400);
     expect(messagesOf(reply.body)).toMatchObject({
       error_type: "INVALID_ARGUMENT",
@@ -300,7 +293,7 @@ describe("POST /api/vcenter/vm?action=instant-clone refuses", () => {
   });
 
   it("and creates no VM while doing so", async () => {
-    const reply = await t.client.call("GET", "/api/vcenter/vm", { token });
+    const reply = await t.client.call("GET", "/api/vcenter/vm", { token: t.token });
     expect(reply.body).toHaveLength(40);
   });
 });

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { messagesOf, startTestSimulator, type TestSimulator } from "./test-support";
+import { messagesOf, simulatorPerFile } from "./test-support";
 
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-beforeEach(async () => {
-  await t.client.call("POST", "/__sim/reset");
-});
-afterAll(() => t.sim.close());
+const t = simulatorPerFile("reset-before-each");
 
 type Info = Record<string, unknown> & {
   nics: Record<string, Nic>;
@@ -30,7 +20,7 @@ type Port = { backing: Record<string, unknown>; start_connected: boolean; state:
 
 async function clone(body: unknown): Promise<string> {
   const reply = await t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-    token,
+    token: t.token,
     body,
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -39,9 +29,11 @@ async function clone(body: unknown): Promise<string> {
 }
 
 const info = async (vm: string) =>
-  (await t.client.call("GET", `/api/vcenter/vm/${vm}`, { token })).body as Info;
+  (await t.client.call("GET", `/api/vcenter/vm/${vm}`, { token: t.token })).body as Info;
 const list = async (query: string) =>
-  (await t.client.call("GET", `/api/vcenter/vm?${query}`, { token })).body as { vm: string }[];
+  (await t.client.call("GET", `/api/vcenter/vm?${query}`, { token: t.token })).body as {
+    vm: string;
+  }[];
 
 describe("a successful instant clone", () => {
   it("answers 200 with the new VM id, powered on beside its source and with its devices", async () => {
@@ -119,13 +111,13 @@ describe("a successful instant clone", () => {
       (await list("folders=group-v31&resource_pools=resgroup-28&hosts=host-9")).map((v) => v.vm),
     ).toContain(vm);
     const nic = (
-      await t.client.call("GET", `/api/vcenter/vm/${vm}/hardware/ethernet/4000`, { token })
+      await t.client.call("GET", `/api/vcenter/vm/${vm}/hardware/ethernet/4000`, { token: t.token })
     ).body;
     expect(nic).toMatchObject({ backing: { distributed_port: "10" } });
 
     // The chosen port is now taken.
     const again = await t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-      token,
+      token: t.token,
       body: {
         source: "vm-1001",
         name: "ic-port-again",
@@ -202,7 +194,7 @@ describe("a successful instant clone", () => {
   it("lets a name repeat in another folder but not in the same one", async () => {
     await clone({ source: "vm-1005", name: "prod-web-01" });
     const again = await t.client.call("POST", "/api/vcenter/vm?action=instant-clone", {
-      token,
+      token: t.token,
       body: { source: "vm-1005", name: "prod-web-01" },
     });
     expect(again.status).toBe(400);

@@ -1,33 +1,24 @@
 import { request } from "undici";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startTestSimulator, type TestSimulator } from "./test-support";
+import { simulatorPerFile } from "./test-support";
 
 // The faults that spoil an answer after (or while) the operation happens, as a proxy or a
 // struggling vCenter would: each test reads the raw wire and then the inventory.
-let t: TestSimulator;
-let token: string;
-
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-afterEach(async () => {
-  await t.client.call("DELETE", "/__sim/faults");
-  await t.client.call("POST", "/__sim/reset");
-});
-afterAll(() => t.sim.close());
+const t = simulatorPerFile("clear-faults-after-each");
 
 const CLONE = "/api/vcenter/vm?action=instant-clone";
 const addFault = async (fault: unknown) =>
   expect((await t.client.call("POST", "/__sim/faults", { body: fault })).status).toBe(201);
 const cloneCount = async (name: string) =>
-  ((await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token })).body as unknown[])
-    .length;
+  (
+    (await t.client.call("GET", `/api/vcenter/vm?names=${name}`, { token: t.token }))
+      .body as unknown[]
+  ).length;
 const postClone = (name: string, signal?: AbortSignal) =>
   request(t.sim.url + CLONE, {
     method: "POST",
-    headers: { "content-type": "application/json", "vmware-api-session-id": token },
+    headers: { "content-type": "application/json", "vmware-api-session-id": t.token },
     body: JSON.stringify({ source: "vm-1001", name }),
     signal,
   });
@@ -101,7 +92,7 @@ describe("faults that spoil the answer", () => {
   it("streams a 200 body of exactly `bytes` bytes, valid JSON (huge)", async () => {
     await addFault({ match: { path: "/api/vcenter/vm" }, kind: "huge", bytes: 1_000_000 });
     const res = await request(`${t.sim.url}/api/vcenter/vm`, {
-      headers: { "vmware-api-session-id": token },
+      headers: { "vmware-api-session-id": t.token },
     });
     const text = await res.body.text();
     expect(Buffer.byteLength(text)).toBe(1_000_000);

@@ -1,4 +1,5 @@
 import { Agent, request } from "undici";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "./index";
 
@@ -69,6 +70,57 @@ export async function startTestSimulator(opts: SimulatorOptions = {}): Promise<T
   const sim = await startSimulator({ quiet: true, ...opts });
   const dispatcher = sim.caPem ? new Agent({ connect: { ca: sim.caPem } }) : undefined;
   return { sim, client: new SimClient(sim.url, dispatcher) };
+}
+
+export interface LoggedInSimulator extends TestSimulator {
+  /** The administrator's session, logged in once for the whole file. */
+  token: string;
+}
+
+/**
+ * What a file's tests put back between them: the inventory before each test, or the faults and
+ * then the inventory after each (so that no fault a test sets can outlive it).
+ */
+export type BetweenTests = "nothing" | "reset-before-each" | "clear-faults-after-each";
+
+/**
+ * One simulator for a test file, started and logged into before its tests and closed after them.
+ * Read its fields inside tests or hooks only: they exist once the file's beforeAll has run.
+ */
+export function simulatorPerFile(between: BetweenTests = "nothing"): LoggedInSimulator {
+  let started: LoggedInSimulator | undefined;
+  const current = () => {
+    if (!started) throw new Error("the test simulator starts in beforeAll");
+    return started;
+  };
+  const resetInventory = () => current().client.call("POST", "/__sim/reset");
+
+  beforeAll(async () => {
+    const t = await startTestSimulator();
+    started = { ...t, token: await t.client.login() };
+  });
+  if (between === "reset-before-each")
+    beforeEach(async () => {
+      await resetInventory();
+    });
+  if (between === "clear-faults-after-each")
+    afterEach(async () => {
+      await current().client.call("DELETE", "/__sim/faults");
+      await resetInventory();
+    });
+  afterAll(() => current().sim.close());
+
+  return {
+    get sim() {
+      return current().sim;
+    },
+    get client() {
+      return current().client;
+    },
+    get token() {
+      return current().token;
+    },
+  };
 }
 
 /** The error body's messages as [id, default_message] pairs, for compact assertions. */

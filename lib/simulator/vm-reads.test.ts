@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { messagesOf, startTestSimulator, type TestSimulator } from "./test-support";
+import { messagesOf, simulatorPerFile } from "./test-support";
 
-let t: TestSimulator;
-let token: string;
+const t = simulatorPerFile();
 
-beforeAll(async () => {
-  t = await startTestSimulator();
-  token = await t.client.login();
-});
-afterAll(() => t.sim.close());
-
-const get = (path: string) => t.client.call("GET", path, { token });
+const get = (path: string) => t.client.call("GET", path, { token: t.token });
 
 describe("GET /api/vcenter/vm/{vm}", () => {
   it("answers the full VM.Info with identity, frozen flag and device maps", async () => {
