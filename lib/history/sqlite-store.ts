@@ -9,6 +9,7 @@ import { dataDir } from "@/lib/config/data-dir";
 import { instanceId } from "@/lib/db/instances";
 import type { OperationState } from "@/lib/schemas/operation";
 
+import { listWhere } from "./list-filter";
 import { migrate } from "./migrations";
 import {
   type NewOperation,
@@ -17,7 +18,14 @@ import {
   type OperationStore,
   SETTLE_CLAIM_MS,
 } from "./operation-store";
-import { type OperationRow, toOpen, toOperation } from "./rows";
+import {
+  NEW_OPERATION_COLUMNS,
+  newOperationValues,
+  type OperationRow,
+  toDue,
+  toOpen,
+  toOperation,
+} from "./rows";
 import { SqliteCloneGuests } from "./sqlite-clone-guests";
 import { SqliteDeletions } from "./sqlite-deletions";
 
@@ -59,22 +67,11 @@ export class SqliteOperationStore implements OperationStore {
     const id = randomUUID();
     const info = this.db
       .prepare(
-        `INSERT INTO operations (id, env, vcenter_user, idempotency_key, spec, source, name, state, started_at, sealed_session, owner)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+        `INSERT INTO operations (${NEW_OPERATION_COLUMNS}, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
          ON CONFLICT DO NOTHING`,
       )
-      .run(
-        id,
-        input.env,
-        input.user,
-        input.idempotencyKey ?? null,
-        JSON.stringify(input.spec),
-        input.spec.source,
-        input.spec.name,
-        Date.now(),
-        input.sealedSession ?? null,
-        this.instance,
-      );
+      .run(...newOperationValues(id, input, Date.now(), this.instance));
     if (info.changes === 1) return { operation: this.row(id)!, created: true };
     const existing = this.db
       .prepare(
@@ -141,7 +138,7 @@ export class SqliteOperationStore implements OperationStore {
       .all(this.instance, claimedAt + SETTLE_CLAIM_MS, now, claimedAt, limit) as (OperationRow & {
       next_check: number;
     })[];
-    return rows.sort((a, b) => a.next_check - b.next_check).map(toOpen);
+    return toDue(rows);
   }
 
   async scheduleCheck(id: string, nextCheck: number) {
@@ -202,8 +199,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   async list(env: string, filter: { state?: OperationState; limit: number; offset: number }) {
-    const where = filter.state ? `env = ? AND state = ?` : `env = ?`;
-    const args = filter.state ? [env, filter.state] : [env];
+    const { where, args } = listWhere(env, filter.state, () => "?");
     const rows = this.db
       .prepare(
         `SELECT * FROM operations WHERE ${where} ORDER BY started_at DESC, rowid DESC LIMIT ? OFFSET ?`,
