@@ -1,12 +1,10 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 
-import { dataDir } from "@/lib/config/data-dir";
-import { migrate } from "@/lib/history/migrations";
+import { historyFile, openHistoryFile } from "@/lib/history/sqlite-file";
 import type { BatchItemState, BatchState } from "@/lib/schemas/batch-status";
 
 import {
@@ -25,12 +23,8 @@ import type { BatchStore, ItemOutcome, NewBatch } from "./store";
 export class SqliteBatchStore implements BatchStore {
   private readonly db: Database.Database;
 
-  constructor(file = path.join(dataDir(), "history.sqlite")) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+  constructor(file = historyFile()) {
+    this.db = openHistoryFile(file);
   }
 
   async create(input: NewBatch) {

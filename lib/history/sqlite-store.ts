@@ -1,16 +1,13 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 
-import { dataDir } from "@/lib/config/data-dir";
 import { instanceId } from "@/lib/db/instances";
 import type { OperationState } from "@/lib/schemas/operation";
 
 import { listWhere } from "./list-filter";
-import { migrate } from "./migrations";
 import {
   type NewOperation,
   type OpenOperation,
@@ -28,6 +25,7 @@ import {
 } from "./rows";
 import { SqliteCloneGuests } from "./sqlite-clone-guests";
 import { SqliteDeletions } from "./sqlite-deletions";
+import { historyFile, openHistoryFile } from "./sqlite-file";
 
 // The instances whose stores are open in this process. One process uses a SQLite file (the
 // console's default), so an operation sent by any other instance was left by a console that is
@@ -44,15 +42,11 @@ export class SqliteOperationStore implements OperationStore {
   readonly deletions: SqliteDeletions;
 
   constructor(
-    file = path.join(dataDir(), "history.sqlite"),
+    file = historyFile(),
     /** The instance that owns what this store begins (this process's, but in tests). */
     private readonly instance = instanceId(),
   ) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openHistoryFile(file);
     this.guests = new SqliteCloneGuests(this.db);
     this.deletions = new SqliteDeletions(this.db, instance, ownerIsGone);
     live.add(instance);
