@@ -66,7 +66,7 @@ export class SqliteOperationStore implements OperationStore {
          ON CONFLICT DO NOTHING`,
       )
       .run(...newOperationValues(id, input, Date.now(), this.instance));
-    if (info.changes === 1) return { operation: this.row(id)!, created: true };
+    if (info.changes === 1) return { operation: toOperation(this.row(id)!), created: true };
     const existing = this.db
       .prepare(
         `SELECT * FROM operations WHERE env = ? AND vcenter_user = ? AND idempotency_key = ?`,
@@ -102,7 +102,7 @@ export class SqliteOperationStore implements OperationStore {
         open ? now + SETTLE_CLAIM_MS : null,
         id,
       );
-    return this.row(id)!;
+    return toOperation(this.row(id)!);
   }
 
   async recordNamesBefore(id: string, vms: string[]) {
@@ -112,8 +112,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   async open(id: string) {
-    const row = this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
-      OperationRow | undefined;
+    const row = this.row(id);
     return row && toOpen(row);
   }
 
@@ -244,8 +243,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   private row(id: string) {
-    const row = this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
+    return this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
       OperationRow | undefined;
-    return row && toOperation(row);
   }
 }
