@@ -7,10 +7,18 @@ import type pg from "pg";
 import { ensureInstancesSchema, instanceId, ownerIsGone } from "@/lib/db/instances";
 import { ensureSchema } from "@/lib/db/pg-schema";
 import { inTransaction, pgPool } from "@/lib/db/postgres";
-import type { BatchItemState, BatchState, BatchSummary } from "@/lib/schemas/batch-status";
-import { emptyCounts } from "@/lib/schemas/batch-status";
+import type { BatchItemState, BatchState } from "@/lib/schemas/batch-status";
 
-import { type ItemRow, toItem, toWork } from "./item-rows";
+import {
+  type BatchRow,
+  type ItemRow,
+  NEW_BATCH_COLUMNS,
+  newBatchValues,
+  toItem,
+  toOwner,
+  toSummary,
+  toWork,
+} from "./rows";
 import type { BatchStore, ItemOutcome, NewBatch } from "./store";
 
 // Batches in PostgreSQL, shared by every console instance on the database. An item is claimed
@@ -55,39 +63,16 @@ const STEPS = [
    CREATE INDEX batch_items_open ON batch_items (batch_id, idx) WHERE state IN ('pending', 'running');`,
 ];
 
-interface BatchRow {
-  id: string;
-  env: string;
-  vcenter_user: string;
-  source: string;
-  concurrency: number;
-  total: number;
-  state: BatchState;
-  created_at: Date;
-  ended_at: Date | null;
-  counts: Partial<Record<BatchItemState, number>> | null;
-}
-
 // A batch with its items counted by state, in one query.
 const SUMMARY = `SELECT b.*, (SELECT json_object_agg(state, n) FROM
     (SELECT state, count(*)::int AS n FROM batch_items WHERE batch_id = b.id GROUP BY state) g) AS counts
   FROM batches b`;
 
+type SummaryRow = BatchRow & { counts: Partial<Record<BatchItemState, number>> | null };
+const summaryOf = (row: SummaryRow) => toSummary(row, row.counts ?? {});
+
 const UNFINISHED = `(b.state = 'running' OR EXISTS (SELECT 1 FROM batch_items i
   WHERE i.batch_id = b.id AND i.state IN ('pending', 'running')))`;
-
-const toSummary = (row: BatchRow): BatchSummary => ({
-  id: row.id,
-  env: row.env,
-  user: row.vcenter_user,
-  source: row.source,
-  state: row.state,
-  concurrency: row.concurrency,
-  total: row.total,
-  counts: { ...emptyCounts(), ...row.counts },
-  created_at: row.created_at.toISOString(),
-  ...(row.ended_at ? { ended_at: row.ended_at.toISOString() } : {}),
-});
 
 export class PgBatchStore implements BatchStore {
   private ready?: Promise<void>;
@@ -115,21 +100,9 @@ export class PgBatchStore implements BatchStore {
     const id = randomUUID();
     const created = await inTransaction(this.pool, async (client) => {
       const inserted = await client.query(
-        `INSERT INTO batches (id, env, vcenter_user, idempotency_key, request, source, concurrency,
-           total, state, session, owner)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'running', $9, $10) ON CONFLICT DO NOTHING`,
-        [
-          id,
-          input.env,
-          input.user,
-          input.idempotencyKey ?? null,
-          input.request,
-          input.source,
-          input.concurrency,
-          input.specs.length,
-          input.sealedSession,
-          this.instance,
-        ],
+        `INSERT INTO batches (${NEW_BATCH_COLUMNS}, owner, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'running') ON CONFLICT DO NOTHING`,
+        [...newBatchValues(id, input), this.instance],
       );
       if (inserted.rowCount !== 1) return false;
       await client.query(
@@ -154,11 +127,11 @@ export class PgBatchStore implements BatchStore {
   }
 
   async summary(env: string, id: string) {
-    const { rows } = await this.query<BatchRow>(`${SUMMARY} WHERE b.env = $1 AND b.id = $2`, [
+    const { rows } = await this.query<SummaryRow>(`${SUMMARY} WHERE b.env = $1 AND b.id = $2`, [
       env,
       id,
     ]);
-    return rows[0] && toSummary(rows[0]);
+    return rows[0] && summaryOf(rows[0]);
   }
 
   async request(env: string, id: string) {
@@ -180,36 +153,23 @@ export class PgBatchStore implements BatchStore {
   }
 
   async list(env: string, limit: number) {
-    const { rows } = await this.query<BatchRow>(
+    const { rows } = await this.query<SummaryRow>(
       `${SUMMARY} WHERE b.env = $1 ORDER BY b.created_at DESC, b.seq DESC LIMIT $2`,
       [env, limit],
     );
-    return rows.map(toSummary);
+    return rows.map(summaryOf);
   }
 
   async owner(id: string) {
-    const { rows } = await this.query<{
-      env: string;
-      vcenter_user: string;
-      session: string | null;
-      state: BatchState;
-      elsewhere: boolean;
-    }>(
+    const { rows } = await this.query<
+      Pick<BatchRow, "env" | "vcenter_user" | "session" | "state"> & { elsewhere: boolean }
+    >(
       `SELECT env, vcenter_user, session, state,
          (owner IS NOT NULL AND owner <> $2 AND NOT ${ownerIsGone("owner")}) AS elsewhere
        FROM batches WHERE id = $1`,
       [id, this.instance],
     );
-    const row = rows[0];
-    return (
-      row && {
-        env: row.env,
-        user: row.vcenter_user,
-        state: row.state,
-        ownedElsewhere: row.elsewhere,
-        ...(row.session ? { sealedSession: row.session } : {}),
-      }
-    );
+    return rows[0] && toOwner(rows[0], rows[0].elsewhere);
   }
 
   async claimNext(id: string) {

@@ -1,48 +1,30 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 
-import { dataDir } from "@/lib/config/data-dir";
-import { migrate } from "@/lib/history/migrations";
+import { historyFile, openHistoryFile } from "@/lib/history/sqlite-file";
+import type { BatchItemState, BatchState } from "@/lib/schemas/batch-status";
+
 import {
-  type BatchItemState,
-  type BatchState,
-  type BatchSummary,
-  emptyCounts,
-} from "@/lib/schemas/batch-status";
-
-import { type ItemRow, toItem, toWork } from "./item-rows";
+  type BatchRow,
+  type ItemRow,
+  NEW_BATCH_COLUMNS,
+  newBatchValues,
+  toItem,
+  toOwner,
+  toSummary,
+  toWork,
+} from "./rows";
 import type { BatchStore, ItemOutcome, NewBatch } from "./store";
-
-interface BatchRow {
-  id: string;
-  env: string;
-  vcenter_user: string;
-  request: string;
-  source: string;
-  concurrency: number;
-  total: number;
-  state: BatchState;
-  session: string | null;
-  created_at: number;
-  ended_at: number | null;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Batches in the same SQLite file as the history (its own connection, the same migrations). */
 export class SqliteBatchStore implements BatchStore {
   private readonly db: Database.Database;
 
-  constructor(file = path.join(dataDir(), "history.sqlite")) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+  constructor(file = historyFile()) {
+    this.db = openHistoryFile(file);
   }
 
   async create(input: NewBatch) {
@@ -54,33 +36,17 @@ export class SqliteBatchStore implements BatchStore {
     const created = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO batches (id, env, vcenter_user, idempotency_key, request, source, concurrency,
-             total, state, session, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?) ON CONFLICT DO NOTHING`,
+          `INSERT INTO batches (${NEW_BATCH_COLUMNS}, created_at, state)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running') ON CONFLICT DO NOTHING`,
         )
-        .run(
-          id,
-          input.env,
-          input.user,
-          input.idempotencyKey ?? null,
-          input.request,
-          input.source,
-          input.concurrency,
-          input.specs.length,
-          input.sealedSession,
-          now,
-        );
+        .run(...newBatchValues(id, input), now);
       if (info.changes !== 1) return false;
       input.specs.forEach((spec, i) => insertItem.run(id, i, spec.name, JSON.stringify(spec)));
       return true;
     })();
     if (created) return { id, created: true, request: input.request };
-    const existing = this.db
-      .prepare(
-        `SELECT id, request FROM batches WHERE env = ? AND vcenter_user = ? AND idempotency_key = ?`,
-      )
-      .get(input.env, input.user, input.idempotencyKey) as { id: string; request: string };
-    return { ...existing, created: false };
+    const existing = await this.byKey(input.env, input.user, input.idempotencyKey ?? "");
+    return { ...existing!, created: false };
   }
 
   async byKey(env: string, user: string, key: string) {
@@ -94,7 +60,7 @@ export class SqliteBatchStore implements BatchStore {
   async summary(env: string, id: string) {
     const row = this.db.prepare(`SELECT * FROM batches WHERE env = ? AND id = ?`).get(env, id) as
       BatchRow | undefined;
-    return row && this.toSummary(row);
+    return row && this.summaryOf(row);
   }
 
   async request(env: string, id: string) {
@@ -117,22 +83,14 @@ export class SqliteBatchStore implements BatchStore {
     const rows = this.db
       .prepare(`SELECT * FROM batches WHERE env = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`)
       .all(env, limit) as BatchRow[];
-    return rows.map((row) => this.toSummary(row));
+    return rows.map((row) => this.summaryOf(row));
   }
 
   async owner(id: string) {
     const row = this.db
       .prepare(`SELECT env, vcenter_user, session, state FROM batches WHERE id = ?`)
       .get(id) as Pick<BatchRow, "env" | "vcenter_user" | "session" | "state"> | undefined;
-    return (
-      row && {
-        env: row.env,
-        user: row.vcenter_user,
-        state: row.state,
-        ownedElsewhere: false,
-        ...(row.session ? { sealedSession: row.session } : {}),
-      }
-    );
+    return row && toOwner(row, false);
   }
 
   async claimNext(id: string) {
@@ -232,23 +190,10 @@ export class SqliteBatchStore implements BatchStore {
     this.db.close();
   }
 
-  private toSummary(row: BatchRow): BatchSummary {
-    const counts = emptyCounts();
+  private summaryOf(row: BatchRow) {
     const groups = this.db
       .prepare(`SELECT state, count(*) AS n FROM batch_items WHERE batch_id = ? GROUP BY state`)
       .all(row.id) as { state: BatchItemState; n: number }[];
-    for (const { state, n } of groups) counts[state] = n;
-    return {
-      id: row.id,
-      env: row.env,
-      user: row.vcenter_user,
-      source: row.source,
-      state: row.state,
-      concurrency: row.concurrency,
-      total: row.total,
-      counts,
-      created_at: iso(row.created_at),
-      ...(row.ended_at ? { ended_at: iso(row.ended_at) } : {}),
-    };
+    return toSummary(row, Object.fromEntries(groups.map(({ state, n }) => [state, n])));
   }
 }

@@ -8,6 +8,7 @@ import { ensureInstancesSchema, instanceId, ownerIsGone } from "@/lib/db/instanc
 import { ensureSchema } from "@/lib/db/pg-schema";
 import type { OperationState } from "@/lib/schemas/operation";
 
+import { listWhere } from "./list-filter";
 import {
   type NewOperation,
   type OpenOperation,
@@ -19,7 +20,14 @@ import { PgCloneGuests } from "./pg-clone-guests";
 import { PgDeletions } from "./pg-deletions";
 import { HISTORY_STEPS } from "./pg-migrations";
 import type { Query } from "./pg-query";
-import { type OperationRow, toOpen, toOperation } from "./rows";
+import {
+  NEW_OPERATION_COLUMNS,
+  newOperationValues,
+  type OperationRow,
+  toDue,
+  toOpen,
+  toOperation,
+} from "./rows";
 
 // A claim's end in the database's own time, so the instances' clocks never need to agree.
 const CLAIM_END = `now() + make_interval(secs => ${SETTLE_CLAIM_MS / 1000})`;
@@ -70,22 +78,10 @@ export class PgOperationStore implements OperationStore {
     // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key to commit, so the
     // loser finds the winner's row: one key, one operation, whichever instance got the request.
     const { rows } = await this.query<OperationRow>(
-      `INSERT INTO operations (id, env, vcenter_user, idempotency_key, spec, source, name, state,
-         started_at, sealed_session, owner)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10)
+      `INSERT INTO operations (${NEW_OPERATION_COLUMNS}, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending')
        ON CONFLICT DO NOTHING RETURNING *`,
-      [
-        randomUUID(),
-        input.env,
-        input.user,
-        input.idempotencyKey ?? null,
-        JSON.stringify(input.spec),
-        input.spec.source,
-        input.spec.name,
-        Date.now(),
-        input.sealedSession ?? null,
-        this.instance,
-      ],
+      newOperationValues(randomUUID(), input, Date.now(), this.instance),
     );
     if (rows[0]) return { operation: toOperation(rows[0]), created: true };
     const existing = await this.query<OperationRow>(
@@ -150,7 +146,7 @@ export class PgOperationStore implements OperationStore {
        RETURNING o.*`,
       [now, limit, this.instance],
     );
-    return rows.sort((a, b) => Number(a.next_check) - Number(b.next_check)).map(toOpen);
+    return toDue(rows);
   }
 
   async scheduleCheck(id: string, nextCheck: number) {
@@ -206,8 +202,7 @@ export class PgOperationStore implements OperationStore {
   }
 
   async list(env: string, filter: { state?: OperationState; limit: number; offset: number }) {
-    const where = filter.state ? `env = $1 AND state = $2` : `env = $1`;
-    const args: unknown[] = filter.state ? [env, filter.state] : [env];
+    const { where, args } = listWhere(env, filter.state, (n) => `$${n}`);
     const n = args.length;
     const [page, count] = await Promise.all([
       this.query<OperationRow>(

@@ -4,7 +4,7 @@ import type { CloneGuest, ReadinessState } from "@/lib/schemas/guest";
 import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { Operation, OperationState } from "@/lib/schemas/operation";
 
-import type { OpenOperation, SourceIdentity } from "./operation-store";
+import type { NewOperation, OpenOperation, SourceIdentity } from "./operation-store";
 
 // Rows as both dialects hold them (the same columns; times in epoch ms, JSON as text), and what
 // the console makes of them. PostgreSQL answers its bigint columns as strings: hence Number().
@@ -51,6 +51,32 @@ export const toOpen = (row: OperationRow): OpenOperation => ({
   ...(row.settle_after !== null ? { settleAfter: Number(row.settle_after) } : {}),
   checks: Number(row.checks),
 });
+
+/** due()'s answer, earliest check first: the rows an UPDATE returns come in no set order. */
+export const toDue = (rows: (OperationRow & { next_check: Millis })[]): OpenOperation[] =>
+  rows.sort((a, b) => Number(a.next_check) - Number(b.next_check)).map(toOpen);
+
+/** The columns a new operation is given in both dialects, in the order of newOperationValues(). */
+export const NEW_OPERATION_COLUMNS =
+  "id, env, vcenter_user, idempotency_key, spec, source, name, started_at, sealed_session, owner";
+
+export const newOperationValues = (
+  id: string,
+  input: NewOperation,
+  startedAt: number,
+  owner: string,
+): unknown[] => [
+  id,
+  input.env,
+  input.user,
+  input.idempotencyKey ?? null,
+  JSON.stringify(input.spec),
+  input.spec.source,
+  input.spec.name,
+  startedAt,
+  input.sealedSession ?? null,
+  owner,
+];
 
 export interface DeletionRow {
   id: string;

@@ -1,15 +1,13 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 
-import { dataDir } from "@/lib/config/data-dir";
 import { instanceId } from "@/lib/db/instances";
 import type { OperationState } from "@/lib/schemas/operation";
 
-import { migrate } from "./migrations";
+import { listWhere } from "./list-filter";
 import {
   type NewOperation,
   type OpenOperation,
@@ -17,9 +15,17 @@ import {
   type OperationStore,
   SETTLE_CLAIM_MS,
 } from "./operation-store";
-import { type OperationRow, toOpen, toOperation } from "./rows";
+import {
+  NEW_OPERATION_COLUMNS,
+  newOperationValues,
+  type OperationRow,
+  toDue,
+  toOpen,
+  toOperation,
+} from "./rows";
 import { SqliteCloneGuests } from "./sqlite-clone-guests";
 import { SqliteDeletions } from "./sqlite-deletions";
+import { historyFile, openHistoryFile } from "./sqlite-file";
 
 // The instances whose stores are open in this process. One process uses a SQLite file (the
 // console's default), so an operation sent by any other instance was left by a console that is
@@ -36,15 +42,11 @@ export class SqliteOperationStore implements OperationStore {
   readonly deletions: SqliteDeletions;
 
   constructor(
-    file = path.join(dataDir(), "history.sqlite"),
+    file = historyFile(),
     /** The instance that owns what this store begins (this process's, but in tests). */
     private readonly instance = instanceId(),
   ) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    this.db = openHistoryFile(file);
     this.guests = new SqliteCloneGuests(this.db);
     this.deletions = new SqliteDeletions(this.db, instance, ownerIsGone);
     live.add(instance);
@@ -59,23 +61,12 @@ export class SqliteOperationStore implements OperationStore {
     const id = randomUUID();
     const info = this.db
       .prepare(
-        `INSERT INTO operations (id, env, vcenter_user, idempotency_key, spec, source, name, state, started_at, sealed_session, owner)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+        `INSERT INTO operations (${NEW_OPERATION_COLUMNS}, state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
          ON CONFLICT DO NOTHING`,
       )
-      .run(
-        id,
-        input.env,
-        input.user,
-        input.idempotencyKey ?? null,
-        JSON.stringify(input.spec),
-        input.spec.source,
-        input.spec.name,
-        Date.now(),
-        input.sealedSession ?? null,
-        this.instance,
-      );
-    if (info.changes === 1) return { operation: this.row(id)!, created: true };
+      .run(...newOperationValues(id, input, Date.now(), this.instance));
+    if (info.changes === 1) return { operation: toOperation(this.row(id)!), created: true };
     const existing = this.db
       .prepare(
         `SELECT * FROM operations WHERE env = ? AND vcenter_user = ? AND idempotency_key = ?`,
@@ -111,7 +102,7 @@ export class SqliteOperationStore implements OperationStore {
         open ? now + SETTLE_CLAIM_MS : null,
         id,
       );
-    return this.row(id)!;
+    return toOperation(this.row(id)!);
   }
 
   async recordNamesBefore(id: string, vms: string[]) {
@@ -121,8 +112,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   async open(id: string) {
-    const row = this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
-      OperationRow | undefined;
+    const row = this.row(id);
     return row && toOpen(row);
   }
 
@@ -141,7 +131,7 @@ export class SqliteOperationStore implements OperationStore {
       .all(this.instance, claimedAt + SETTLE_CLAIM_MS, now, claimedAt, limit) as (OperationRow & {
       next_check: number;
     })[];
-    return rows.sort((a, b) => a.next_check - b.next_check).map(toOpen);
+    return toDue(rows);
   }
 
   async scheduleCheck(id: string, nextCheck: number) {
@@ -202,8 +192,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   async list(env: string, filter: { state?: OperationState; limit: number; offset: number }) {
-    const where = filter.state ? `env = ? AND state = ?` : `env = ?`;
-    const args = filter.state ? [env, filter.state] : [env];
+    const { where, args } = listWhere(env, filter.state, () => "?");
     const rows = this.db
       .prepare(
         `SELECT * FROM operations WHERE ${where} ORDER BY started_at DESC, rowid DESC LIMIT ? OFFSET ?`,
@@ -254,8 +243,7 @@ export class SqliteOperationStore implements OperationStore {
   }
 
   private row(id: string) {
-    const row = this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
+    return this.db.prepare(`SELECT * FROM operations WHERE id = ?`).get(id) as
       OperationRow | undefined;
-    return row && toOperation(row);
   }
 }
