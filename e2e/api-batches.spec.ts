@@ -5,12 +5,14 @@ import { type RunningSimulator, startSimulator } from "../lib/simulator";
 import {
   BATCH_SOURCE,
   batchSettled,
+  loginPageOn,
   readBatch,
   simCloneCalls,
   simCloneTime,
   simNicMac,
   simVmsStartingWith,
 } from "./batch-helpers";
+import { type ConsoleRequest, loginToConsole } from "./console-api";
 import {
   type ConsoleHome,
   type ConsoleProcess,
@@ -18,7 +20,7 @@ import {
   startConsole,
 } from "./console-process";
 import { simClearFaults, simFault } from "./direct-simulator";
-import { expect, PASSWORD, test, USERS } from "./fixtures";
+import { expect, test, USERS } from "./fixtures";
 import { e2ePort } from "./ports";
 import { chooseSource } from "./ui-helpers";
 
@@ -52,14 +54,8 @@ test.afterAll(async () => {
   await sim.close();
 });
 
-async function login(
-  playwright: { request: Parameters<ConsoleProcess["login"]>[0] },
-  user: string = USERS.admin,
-) {
-  const { api, res } = await app!.login(playwright.request, ENV, user);
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
+const login = (playwright: { request: ConsoleRequest }, user: string = USERS.admin) =>
+  loginToConsole(app!, playwright.request, ENV, user);
 
 async function submit(api: APIRequestContext, data: unknown) {
   const res = await api.post(`${E}/batches`, { data });
@@ -281,11 +277,7 @@ test("a console killed mid-batch resumes at its next start: nothing lost, nothin
 
 // The operator's way: the form, then the batch page, in Chromium.
 async function loginPage(page: Page) {
-  await page.goto(`${app!.url}/e/${ENV}/login?next=${encodeURIComponent(`/e/${ENV}`)}`);
-  await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((url) => url.pathname === `/e/${ENV}`);
+  await loginPageOn(page, app!.url, ENV);
   await expect(page.getByRole("combobox", { name: "Source VM" })).toBeVisible();
 }
 

@@ -5,6 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import type { Operation } from "../lib/schemas/operation";
 import { type RunningSimulator, startSimulator } from "../lib/simulator";
 
+import { historyOf, loginToConsole } from "./console-api";
 import {
   type ConsoleHome,
   type ConsoleProcess,
@@ -54,18 +55,6 @@ async function restart(signal: NodeJS.Signals) {
   app = await startConsole(home, PORT);
 }
 
-async function loginAdmin(request: Parameters<ConsoleProcess["login"]>[0]) {
-  const { api, res } = await app!.login(request, ENV);
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
-
-async function history(api: APIRequestContext): Promise<Operation[]> {
-  const res = await api.get(`/api/environments/${ENV}/operations?limit=200`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { items: Operation[] }).items;
-}
-
 /** The operation's row as the console stored it, read from its store itself (SQLite or PostgreSQL). */
 async function storedRow(id: string): Promise<{ state: string; settled_by: string | null }> {
   if (home.databaseUrl) {
@@ -102,20 +91,20 @@ async function expectInventoryAgrees(api: APIRequestContext, op: Operation) {
 
 test("the history survives a restart of the console", async ({ playwright }) => {
   await running();
-  let api = await loginAdmin(playwright.request);
+  let api = await loginToConsole(app!, playwright.request, ENV);
   const name = uniqueName("restart-kept");
   const res = await api.post(`/api/environments/${ENV}/instant-clone`, {
     data: { source: SOURCE, name },
   });
   expect(res.status(), await res.text()).toBe(201);
   const { operation: id, vm } = (await res.json()) as { operation: string; vm: string };
-  const before = (await history(api)).find((op) => op.id === id);
+  const before = (await historyOf(api, ENV)).find((op) => op.id === id);
   expect(before).toMatchObject({ state: "succeeded", vm, spec: { source: SOURCE, name } });
   await api.dispose();
 
   await restart("SIGTERM");
-  api = await loginAdmin(playwright.request);
-  const after = (await history(api)).find((op) => op.id === id);
+  api = await loginToConsole(app!, playwright.request, ENV);
+  const after = (await historyOf(api, ENV)).find((op) => op.id === id);
   expect(after).toEqual(before);
   await expectInventoryAgrees(api, after!);
   await api.dispose();
@@ -129,7 +118,7 @@ for (const { after, outcome, vmMade } of [
     playwright,
   }) => {
     await running();
-    const api = await loginAdmin(playwright.request);
+    const api = await loginToConsole(app!, playwright.request, ENV);
     const clonesBefore = (await simCalls(sim.url, "vcenter.vm.instant_clone")).length;
     // vCenter takes the clone and never answers; with `after` it made the VM first.
     await simFault(sim.url, { match: { method: "POST", path: CLONE_PATH }, kind: "hang", after });
@@ -146,7 +135,7 @@ for (const { after, outcome, vmMade } of [
       .toBe(clonesBefore + 1);
     expect((await simCalls(sim.url, "vcenter.vm.instant_clone")).at(-1)?.fault).toBe("hang");
     // The submission was recorded before it was sent, and is still open.
-    const pending = (await history(api)).find((op) => op.spec.name === name);
+    const pending = (await historyOf(api, ENV)).find((op) => op.spec.name === name);
     expect(pending?.state).toBe("pending");
 
     await restart("SIGKILL");
@@ -172,8 +161,8 @@ for (const { after, outcome, vmMade } of [
     await expect
       .poll(async () => (await storedRow(pending!.id)).state, { timeout: 60_000, intervals: [500] })
       .toBe(outcome);
-    const again = await loginAdmin(playwright.request);
-    const settled = (await history(again)).find((op) => op.id === pending!.id);
+    const again = await loginToConsole(app!, playwright.request, ENV);
+    const settled = (await historyOf(again, ENV)).find((op) => op.id === pending!.id);
     expect(settled).toMatchObject({ state: outcome, settled_by: "startup" });
     const made = await simVmsNamed(sim.url, name);
     if (after) expect(settled!.vm).toBe(made[0]?.vm);

@@ -1,16 +1,17 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 
 import { type RunningSimulator, startSimulator } from "../lib/simulator";
 import type { BatchView } from "../lib/schemas/batch-status";
 
-import { batchSettled, readBatch, simVmsStartingWith } from "./batch-helpers";
+import { batchSettled, loginPageOn, readBatch, simVmsStartingWith } from "./batch-helpers";
+import { type ConsoleRequest, loginToConsole } from "./console-api";
 import {
   type ConsoleHome,
   type ConsoleProcess,
   consoleHome,
   startConsole,
 } from "./console-process";
-import { expect, PASSWORD, test, USERS } from "./fixtures";
+import { expect, test, USERS } from "./fixtures";
 import { e2ePort } from "./ports";
 import { simCallsTo, simGuestIdentity } from "./sim-guest";
 
@@ -43,14 +44,8 @@ test.afterAll(async () => {
   await sim.close();
 });
 
-async function login(
-  playwright: { request: Parameters<ConsoleProcess["login"]>[0] },
-  user: string,
-) {
-  const { api, res } = await app!.login(playwright.request, ENV, user);
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
+const login = (playwright: { request: ConsoleRequest }, user: string) =>
+  loginToConsole(app!, playwright.request, ENV, user);
 
 async function batchOf(api: APIRequestContext, source: string, pattern: string, count: number) {
   const res = await api.post(`${E}/batches`, {
@@ -61,14 +56,6 @@ async function batchOf(api: APIRequestContext, source: string, pattern: string, 
   const batch = await batchSettled(api, ENV, id);
   expect(batch.counts.succeeded).toBe(count);
   return batch;
-}
-
-async function loginPage(page: Page) {
-  await page.goto(`${app!.url}/e/${ENV}/login?next=${encodeURIComponent(`/e/${ENV}`)}`);
-  await page.getByLabel("Username").fill(USERS.admin);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((url) => url.pathname === `/e/${ENV}`);
 }
 
 /** Polls the batch until no deletion of it is under way. */
@@ -94,7 +81,7 @@ test("a batch of 10 is followed to Ready on its page, warned of shared identity,
   const p = prefix("ui");
   const pattern = `${p}-{n:fixed=2}`;
   const batch = await batchOf(api, ORDINARY, pattern, 10);
-  await loginPage(page);
+  await loginPageOn(page, app!.url, ENV);
   await page.goto(`${app!.url}/e/${ENV}/batches/${batch.id}`);
 
   const rows = page.locator("tbody tr");
@@ -148,7 +135,7 @@ test("a batch of a re-identifying source is Ready with identities of its own and
   const p = prefix("fresh");
   const batch = await batchOf(api, REIDENTIFYING, `${p}-{n}`, 3);
   await api.dispose();
-  await loginPage(page);
+  await loginPageOn(page, app!.url, ENV);
   await page.goto(`${app!.url}/e/${ENV}/batches/${batch.id}`);
   for (const item of batch.items)
     await expect(

@@ -1,12 +1,23 @@
-import { type APIRequestContext, expect } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 import type { BatchView } from "../lib/schemas/batch-status";
 
 import { simLogin } from "./direct-simulator";
+import { PASSWORD, USERS } from "./users";
 
-// Shared by the batch specs: reading a batch through the console, and the simulator's own view.
+// Shared by the batch specs: logging in to their own console, reading a batch through it, and
+// the simulator's own view.
 
 export const BATCH_SOURCE = "vm-1008"; // golden-win2022: frozen, one NIC (4000) on a standard port group
+
+/** Logs the admin in through the login page of `env` on the console at `consoleUrl`. */
+export async function loginPageOn(page: Page, consoleUrl: string, env: string) {
+  await page.goto(`${consoleUrl}/e/${env}/login?next=${encodeURIComponent(`/e/${env}`)}`);
+  await page.getByLabel("Username").fill(USERS.admin);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((url) => url.pathname === `/e/${env}`);
+}
 
 export async function readBatch(api: APIRequestContext, env: string, id: string) {
   const res = await api.get(`/api/environments/${env}/batches/${id}`);

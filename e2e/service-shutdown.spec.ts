@@ -1,14 +1,7 @@
-import type { APIRequestContext } from "@playwright/test";
-
-import type { Operation } from "../lib/schemas/operation";
 import { type RunningSimulator, startSimulator } from "../lib/simulator";
 
-import {
-  type ConsoleHome,
-  type ConsoleProcess,
-  consoleHome,
-  startConsole,
-} from "./console-process";
+import { historyOf, loginToConsole } from "./console-api";
+import { type ConsoleHome, consoleHome, startConsole } from "./console-process";
 import { simCalls, simClearFaults, simFault, simVmsNamed } from "./direct-simulator";
 import { expect, test, uniqueName } from "./fixtures";
 import { e2ePort } from "./ports";
@@ -36,18 +29,6 @@ test.beforeAll(async () => {
 test.afterEach(async () => simClearFaults(sim.url));
 test.afterAll(async () => sim?.close());
 
-async function login(app: ConsoleProcess, request: Parameters<ConsoleProcess["login"]>[0]) {
-  const { api, res } = await app.login(request, ENV);
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
-
-async function history(api: APIRequestContext): Promise<Operation[]> {
-  const res = await api.get(`/api/environments/${ENV}/operations?limit=200`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { items: Operation[] }).items;
-}
-
 const cloneCalls = async () => (await simCalls(sim.url, "vcenter.vm.instant_clone")).length;
 
 for (const [mode, port, standalone] of [
@@ -62,7 +43,7 @@ for (const [mode, port, standalone] of [
     ]);
     const env = { CONSOLE_SHUTDOWN_GRACE_S: "60" };
     let app = await startConsole(home, port, env, { standalone });
-    const api = await login(app, playwright.request);
+    const api = await loginToConsole(app, playwright.request, ENV);
     expect((await api.get("/api/ready")).status()).toBe(200);
 
     await simFault(sim.url, {
@@ -84,7 +65,7 @@ for (const [mode, port, standalone] of [
       });
     // Recorded as pending just before it is sent to vCenter.
     await expect
-      .poll(async () => (await history(api)).find((op) => op.spec.name === name)?.state)
+      .poll(async () => (await historyOf(api, ENV)).find((op) => op.spec.name === name)?.state)
       .toBe("pending");
 
     app.signal("SIGTERM");
@@ -117,8 +98,8 @@ for (const [mode, port, standalone] of [
     expect(await simVmsNamed(sim.url, lateName)).toEqual([]);
 
     app = await startConsole(home, port, env, { standalone });
-    const again = await login(app, playwright.request);
-    const ops = await history(again);
+    const again = await loginToConsole(app, playwright.request, ENV);
+    const ops = await historyOf(again, ENV);
     expect(ops.find((op) => op.id === first.body.operation)).toMatchObject({
       state: "succeeded",
       vm: first.body.vm,
@@ -138,7 +119,7 @@ test("SIGTERM with a clone vCenter never answers: exit 0 after the grace, settle
   const home = consoleHome([{ id: ENV, label: "Graceful stop", url: sim.url, timeoutMs: 90_000 }]);
   const env = { CONSOLE_SHUTDOWN_GRACE_S: "2" };
   let app = await startConsole(home, port, env);
-  const api = await login(app, playwright.request);
+  const api = await loginToConsole(app, playwright.request, ENV);
   // vCenter makes the VM, then never answers.
   await simFault(sim.url, {
     match: { method: "POST", path: CLONE_PATH },
@@ -155,7 +136,7 @@ test("SIGTERM with a clone vCenter never answers: exit 0 after the grace, settle
   await expect
     .poll(async () => (await simCalls(sim.url, "vcenter.vm.instant_clone")).at(-1)?.fault)
     .toBe("hang");
-  const pending = (await history(api)).find((op) => op.spec.name === name);
+  const pending = (await historyOf(api, ENV)).find((op) => op.spec.name === name);
   expect(pending?.state).toBe("pending");
 
   app.signal("SIGTERM");
@@ -167,8 +148,8 @@ test("SIGTERM with a clone vCenter never answers: exit 0 after the grace, settle
   // Never called made or not made without evidence: unknown at start, then settled by lookup.
   app = await startConsole(home, port, env);
   expect(app.output()).toMatch(/1 submission\(s\) were under way when the console stopped/);
-  const again = await login(app, playwright.request);
-  const settled = (await history(again)).find((op) => op.id === pending!.id);
+  const again = await loginToConsole(app, playwright.request, ENV);
+  const settled = (await historyOf(again, ENV)).find((op) => op.id === pending!.id);
   const made = await simVmsNamed(sim.url, name);
   expect(made).toHaveLength(1);
   expect(settled).toMatchObject({ state: "succeeded", settled_by: "startup", vm: made[0].vm });

@@ -168,27 +168,40 @@ async function settledOnB(api: APIRequestContext, id: string) {
   return batchOn(api, b, id);
 }
 
-/** Each name the batch made exactly once in vCenter, and as many clone calls as clones. */
-async function expectEachCloneOnce(prefix: string, names: string[], callsBefore: number) {
+/** A batch of 20 sent through A: its id, its names' prefix, the clone calls made before it. */
+type BatchRun = { id: string; prefix: string; callsBefore: number };
+
+/** Submits a batch of 20 through A, the simulator's clones taking `cloneMs` each. */
+async function batchOf20ThroughA(
+  api: APIRequestContext,
+  what: string,
+  cloneMs: number,
+): Promise<BatchRun> {
+  await simCloneTime(sim.url, cloneMs);
+  const prefix = uniqueName(what);
+  const callsBefore = await simCloneCalls(sim.url);
+  const id = await submitBatch(api, a, batchOf(`${prefix}-{n}`, 20));
+  return { id, prefix, callsBefore };
+}
+
+/**
+ * The batch as B reads it once settled: done, 20 made, each name exactly once in vCenter, and
+ * as many clone calls as clones.
+ */
+async function expectDoneOnB(api: APIRequestContext, { id, prefix, callsBefore }: BatchRun) {
+  const batch = await settledOnB(api, id);
+  expect(batch.state).toBe("done");
+  expect(batch.counts.succeeded).toBe(20);
   const made = (await simVmsStartingWith(sim.url, prefix)).map((vm) => vm.name).sort();
-  expect(made).toEqual([...names].sort());
-  expect(await simCloneCalls(sim.url)).toBe(callsBefore + names.length);
+  expect(made).toEqual(batch.items.map((i) => i.name).sort());
+  expect(await simCloneCalls(sim.url)).toBe(callsBefore + batch.items.length);
+  return batch;
 }
 
 test("a batch of 20 with both instances up: every clone sent once", async ({ playwright }) => {
   const api = await loginThrough(playwright, a);
-  await simCloneTime(sim.url, 100);
-  const prefix = uniqueName("pair-b");
-  const before = await simCloneCalls(sim.url);
-  const id = await submitBatch(api, a, batchOf(`${prefix}-{n}`, 20));
-  const batch = await settledOnB(api, id);
-  expect(batch.state).toBe("done");
-  expect(batch.counts.succeeded).toBe(20);
-  await expectEachCloneOnce(
-    prefix,
-    batch.items.map((i) => i.name),
-    before,
-  );
+  const run = await batchOf20ThroughA(api, "pair-b", 100);
+  await expectDoneOnB(api, run);
   await api.dispose();
 });
 
@@ -196,29 +209,19 @@ test("A killed mid-batch: B takes it over after the lease, settles A's clones, f
   playwright,
 }) => {
   const api = await loginThrough(playwright, a);
-  await simCloneTime(sim.url, 500);
-  const prefix = uniqueName("pair-kill");
-  const before = await simCloneCalls(sim.url);
-  const id = await submitBatch(api, a, batchOf(`${prefix}-{n}`, 20));
+  const run = await batchOf20ThroughA(api, "pair-kill", 500);
   await expect
-    .poll(async () => (await batchOn(api, a, id)).counts.succeeded, { timeout: 30_000 })
+    .poll(async () => (await batchOn(api, a, run.id)).counts.succeeded, { timeout: 30_000 })
     .toBeGreaterThanOrEqual(4);
   // Clones under way on A when it dies: vCenter finishes them, A never records them.
-  const inFlight = (await batchOn(api, a, id)).counts.running;
+  const inFlight = (await batchOn(api, a, run.id)).counts.running;
   expect(inFlight).toBeGreaterThan(0);
   await a.stop("SIGKILL");
   await expect
     .poll(() => b.output(), { timeout: 30_000 })
     .toMatch(/1 batch\(es\) adopted from a console instance that is gone/);
-  const batch = await settledOnB(api, id);
-  expect(batch.state).toBe("done");
-  expect(batch.counts.succeeded).toBe(20);
   // Nothing sent twice: A's in-flight clones were found, not sent again.
-  await expectEachCloneOnce(
-    prefix,
-    batch.items.map((i) => i.name),
-    before,
-  );
+  const batch = await expectDoneOnB(api, run);
   expect(batch.items.every((i) => i.attempt === 1)).toBe(true);
   await api.dispose();
 });

@@ -5,11 +5,9 @@
 import { createTestDatabase, dropTestDatabase } from "@/lib/testing/pg-test-database";
 
 import { BENCH_CLONE_MS } from "./batch";
+import { BATCH_CONCURRENCY, BATCH_TOTAL, runConsoleBatch } from "./console-batch";
 import { startConsoleProcess, startSimulatorProcess, type Started } from "./servers";
 
-const TOTAL = Number(process.env.BATCH_TOTAL ?? 500);
-const CONCURRENCY = 8;
-const SOURCE = "vm-1008"; // golden-win2022, frozen
 const USER = "administrator@vsphere.local";
 const SECRET = "bench-secret-bench-secret-bench-secret-0001";
 
@@ -26,31 +24,19 @@ async function login(url: string): Promise<string> {
 /** Submits one batch through `submitTo` and waits, watching through `watchOn`, until it ends. */
 async function timeBatch(submitTo: string, watchOn: string, prefix: string): Promise<number> {
   const cookie = await login(submitTo);
-  const headers = { cookie, "content-type": "application/json" };
-  const started = performance.now();
-  const res = await fetch(`${submitTo}/api/environments/bench/batches`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({
-      spec: { source: SOURCE },
-      names: { pattern: `${prefix}-{n}`, start: 0, count: TOTAL },
-      concurrency: CONCURRENCY,
-    }),
+  const { summary, wall } = await runConsoleBatch({
+    submitTo,
+    watchOn,
+    env: "bench",
+    cookie,
+    prefix,
+    ended: ({ state }) => state !== "running",
   });
-  if (res.status !== 202) throw new Error(`batch: ${res.status} ${await res.text()}`);
-  const { batch: id } = (await res.json()) as { batch: string };
-  for (;;) {
-    const list = (await (
-      await fetch(`${watchOn}/api/environments/bench/batches`, { headers })
-    ).json()) as { items: { id: string; state: string; counts: Record<string, number> }[] };
-    const mine = list.items.find((b) => b.id === id)!;
-    if (mine.state !== "running") {
-      if (mine.counts.succeeded !== TOTAL)
-        throw new Error(`batch ${prefix}: ${JSON.stringify(mine.counts)}; expected ${TOTAL} made`);
-      return performance.now() - started;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  if (summary.counts.succeeded !== BATCH_TOTAL)
+    throw new Error(
+      `batch ${prefix}: ${JSON.stringify(summary.counts)}; expected ${BATCH_TOTAL} made`,
+    );
+  return wall;
 }
 
 async function madeOnce(simUrl: string, prefix: string): Promise<void> {
@@ -64,9 +50,9 @@ async function madeOnce(simUrl: string, prefix: string): Promise<void> {
     await fetch(`${simUrl}/api/vcenter/vm`, { headers: { "vmware-api-session-id": token } })
   ).json()) as { name: string }[];
   const names = vms.map((vm) => vm.name).filter((n) => n.startsWith(`${prefix}-`));
-  if (names.length !== TOTAL || new Set(names).size !== TOTAL)
+  if (names.length !== BATCH_TOTAL || new Set(names).size !== BATCH_TOTAL)
     throw new Error(
-      `${prefix}: ${names.length} VMs in the simulator; expected ${TOTAL}, each once`,
+      `${prefix}: ${names.length} VMs in the simulator; expected ${BATCH_TOTAL}, each once`,
     );
 }
 
@@ -97,11 +83,11 @@ export async function batchStoresBench(): Promise<void> {
     await madeOnce(sim.url, `${run}-p`);
 
     console.log(
-      `\nbatch on each store: ${TOTAL} clones, ${CONCURRENCY} at a time, simulator clone time ${BENCH_CLONE_MS} ms`,
+      `\nbatch on each store: ${BATCH_TOTAL} clones, ${BATCH_CONCURRENCY} at a time, simulator clone time ${BENCH_CLONE_MS} ms`,
     );
     console.log(`  one instance, SQLite          ${(sqliteMs / 1000).toFixed(2)} s`);
     console.log(
-      `  two instances, PostgreSQL     ${(pgMs / 1000).toFixed(2)} s (${(pgMs / sqliteMs).toFixed(3)}× SQLite; checked: ${TOTAL} VMs, each once, on both)`,
+      `  two instances, PostgreSQL     ${(pgMs / 1000).toFixed(2)} s (${(pgMs / sqliteMs).toFixed(3)}× SQLite; checked: ${BATCH_TOTAL} VMs, each once, on both)`,
     );
   } finally {
     for (const c of consoles) c.stop();

@@ -6,14 +6,13 @@ import { readdirSync, readFileSync } from "node:fs";
 
 import { Agent, request } from "undici";
 
-const TOTAL = Number(process.env.BATCH_TOTAL ?? 500);
-const CONCURRENCY = 8;
+import { BATCH_CONCURRENCY, BATCH_SOURCE, BATCH_TOTAL, runConsoleBatch } from "./console-batch";
+
 // vSphere 6.0's launch figure was 64 instant clones on one host in under 6 s, about 0.1 s each
 // with the host's own parallelism; a clone through vCenter's API is a task with its own
 // overhead (reconfigure, register, power state), commonly 0.5–2 s. 500 ms is the low end, the
 // hardest case for the console: its own overhead then weighs most.
 export const BENCH_CLONE_MS = Number(process.env.BATCH_CLONE_MS ?? 500);
-const SOURCE = "vm-1008"; // golden-win2022: frozen, so 500 clones never reach the delta-disk limit
 
 export interface BatchTargets {
   simUrl: string;
@@ -41,23 +40,23 @@ function groupCpuSeconds(pgid: number): number {
 }
 
 async function direct(t: BatchTargets, prefix: string): Promise<number> {
-  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 10_000 });
+  const agent = new Agent({ connections: BATCH_CONCURRENCY, keepAliveTimeout: 10_000 });
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < TOTAL) {
+    while (next < BATCH_TOTAL) {
       const name = `${prefix}-${next++}`;
       const res = await request(`${t.simUrl}/api/vcenter/vm?action=instant-clone`, {
         method: "POST",
         headers: { "vmware-api-session-id": t.token, "content-type": "application/json" },
-        body: JSON.stringify({ source: SOURCE, name }),
+        body: JSON.stringify({ source: BATCH_SOURCE, name }),
         dispatcher: agent,
       });
       await res.body.text();
       if (res.statusCode !== 200) throw new Error(`direct clone ${name}: ${res.statusCode}`);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, worker));
   const wall = performance.now() - started;
   await agent.close();
   return wall;
@@ -67,31 +66,15 @@ async function viaConsole(
   t: BatchTargets,
   prefix: string,
 ): Promise<{ wall: number; cpu: number; id: string }> {
-  const base = `${t.consoleUrl}/api/environments/${t.env}/batches`;
-  const headers = { cookie: t.cookie, "content-type": "application/json" };
   const cpuBefore = groupCpuSeconds(t.consolePgid);
-  const started = performance.now();
-  const res = await fetch(base, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({
-      spec: { source: SOURCE },
-      names: { pattern: `${prefix}-{n}`, start: 0, count: TOTAL },
-      concurrency: CONCURRENCY,
-    }),
+  const { wall, id } = await runConsoleBatch({
+    submitTo: t.consoleUrl,
+    watchOn: t.consoleUrl,
+    env: t.env,
+    cookie: t.cookie,
+    prefix,
+    ended: ({ counts }) => counts.pending + counts.running === 0,
   });
-  if (res.status !== 202) throw new Error(`batch: ${res.status} ${await res.text()}`);
-  const { batch: id } = (await res.json()) as { batch: string };
-  // The summary list, not the batch's 500 rows, so that watching costs the console little.
-  for (;;) {
-    const list = (await (await fetch(base, { headers })).json()) as {
-      items: { id: string; counts: { pending: number; running: number } }[];
-    };
-    const mine = list.items.find((b) => b.id === id)!;
-    if (mine.counts.pending + mine.counts.running === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const wall = performance.now() - started;
   return { wall, cpu: groupCpuSeconds(t.consolePgid) - cpuBefore, id };
 }
 
@@ -118,19 +101,19 @@ export async function batchBench(t: BatchTargets): Promise<void> {
       await fetch(`${t.simUrl}/api/vcenter/vm`, { headers: { "vmware-api-session-id": t.token } })
     ).json()) as { name: string }[];
     const made = listed.filter((vm) => vm.name.startsWith(`${run}-c-`));
-    if (batch.counts.succeeded !== TOTAL || made.length !== TOTAL)
+    if (batch.counts.succeeded !== BATCH_TOTAL || made.length !== BATCH_TOTAL)
       throw new Error(
-        `batch: ${batch.counts.succeeded} succeeded, ${made.length} VMs in the simulator; expected ${TOTAL}`,
+        `batch: ${batch.counts.succeeded} succeeded, ${made.length} VMs in the simulator; expected ${BATCH_TOTAL}`,
       );
     console.log(
-      `\nbatch: ${TOTAL} clones, ${CONCURRENCY} at a time, simulator clone time ${BENCH_CLONE_MS} ms (at most 4 at once per host)`,
+      `\nbatch: ${BATCH_TOTAL} clones, ${BATCH_CONCURRENCY} at a time, simulator clone time ${BENCH_CLONE_MS} ms (at most 4 at once per host)`,
     );
     console.log(`  direct script      ${(directMs / 1000).toFixed(2)} s`);
     console.log(
       `  console batch      ${(wall / 1000).toFixed(2)} s (${(wall / directMs).toFixed(3)}× the script; goal ≤ 1.05×)`,
     );
     console.log(
-      `  console CPU        ${cpu.toFixed(2)} s, ${((cpu / TOTAL) * 1000).toFixed(2)} ms per clone (checked: ${TOTAL} succeeded, ${TOTAL} VMs)`,
+      `  console CPU        ${cpu.toFixed(2)} s, ${((cpu / BATCH_TOTAL) * 1000).toFixed(2)} ms per clone (checked: ${BATCH_TOTAL} succeeded, ${BATCH_TOTAL} VMs)`,
     );
   } finally {
     await simCloneMs(t.simUrl, 0);

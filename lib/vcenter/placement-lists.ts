@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import type { Datastore, Folder, Network, ResourcePool } from "@/lib/schemas/inventory";
 
 import { vcenterCall } from "./call";
@@ -128,41 +130,61 @@ export async function poolsOfHost(ctx: VcenterContext, host: string): Promise<st
   );
 }
 
-export async function listDatastores(ctx: VcenterContext): Promise<Datastore[]> {
+/**
+ * A datacenter-wide list (datastores, networks), each item with its datacenter: read per
+ * datacenter, and split by type, then by folder, when vCenter refuses a part as too big.
+ */
+async function listPerDatacenter<Raw, Item>(
+  ctx: VcenterContext,
+  list: {
+    path: string;
+    schema: z.ZodType<Raw[]>;
+    types: string[];
+    folderType: string;
+    pick: (raw: Raw, datacenter: string) => Item;
+    id: (item: Item) => string;
+  },
+): Promise<Item[]> {
   const reads = await perDatacenter(ctx, async (dc, limit) =>
     (
       await readSplit(
         ctx,
-        "/api/vcenter/datastore",
-        datastoreListSchema,
+        list.path,
+        list.schema,
         { datacenters: dc.datacenter },
-        [fixed("types", DATASTORE_TYPES), foldersOf(ctx, dc.datacenter, "DATASTORE", limit)],
+        [fixed("types", list.types), foldersOf(ctx, dc.datacenter, list.folderType, limit)],
         limit,
       )
-    ).map(({ datastore, name, type, free_space, capacity }) => ({
+    ).map((raw) => list.pick(raw, dc.datacenter)),
+  );
+  return unique(reads, list.id);
+}
+
+export function listDatastores(ctx: VcenterContext): Promise<Datastore[]> {
+  return listPerDatacenter(ctx, {
+    path: "/api/vcenter/datastore",
+    schema: datastoreListSchema,
+    types: DATASTORE_TYPES,
+    folderType: "DATASTORE",
+    pick: ({ datastore, name, type, free_space, capacity }, datacenter) => ({
       datastore,
       name,
       type,
       free_space,
       capacity,
-      datacenter: dc.datacenter,
-    })),
-  );
-  return unique(reads, (d) => d.datastore);
+      datacenter,
+    }),
+    id: (d) => d.datastore,
+  });
 }
 
-export async function listNetworks(ctx: VcenterContext): Promise<Network[]> {
-  const reads = await perDatacenter(ctx, async (dc, limit) =>
-    (
-      await readSplit(
-        ctx,
-        "/api/vcenter/network",
-        networkListSchema,
-        { datacenters: dc.datacenter },
-        [fixed("types", NETWORK_TYPES), foldersOf(ctx, dc.datacenter, "NETWORK", limit)],
-        limit,
-      )
-    ).map(({ network, name, type }) => ({ network, name, type, datacenter: dc.datacenter })),
-  );
-  return unique(reads, (n) => n.network);
+export function listNetworks(ctx: VcenterContext): Promise<Network[]> {
+  return listPerDatacenter(ctx, {
+    path: "/api/vcenter/network",
+    schema: networkListSchema,
+    types: NETWORK_TYPES,
+    folderType: "NETWORK",
+    pick: ({ network, name, type }, datacenter) => ({ network, name, type, datacenter }),
+    id: (n) => n.network,
+  });
 }
