@@ -14,7 +14,9 @@ let sim: RunningSimulator;
 let ctx: VcenterContext;
 
 beforeAll(async () => {
-  ({ sim, ctx } = await simulatorContext({}, undefined, { read: 1_000, clone: 1_000 }));
+  // A short clone timeout for the trickle; reads get long enough that a loaded machine still
+  // reaches the huge body's cap before the timeout (it missed it at 1 s under a load of 10).
+  ({ sim, ctx } = await simulatorContext({}, undefined, { read: 15_000, clone: 1_000 }));
 });
 afterEach(async () => {
   await fetch(`${sim.url}/__sim/faults`, { method: "DELETE" });
