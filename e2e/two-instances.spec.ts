@@ -3,7 +3,13 @@ import type { APIRequestContext } from "@playwright/test";
 import type { BatchView } from "../lib/schemas/batch-status";
 import { type RunningSimulator, startSimulator } from "../lib/simulator";
 
-import { BATCH_SOURCE, simCloneCalls, simCloneTime, simVmsStartingWith } from "./batch-helpers";
+import {
+  BATCH_SOURCE,
+  expectOnlyCutOffClonesNotMade,
+  simCloneCalls,
+  simCloneTime,
+  simVmsStartingWith,
+} from "./batch-helpers";
 import { type ConsoleProcess, consoleHome, startConsole } from "./console-process";
 import { simVmsNamed } from "./direct-simulator";
 import { expect, PASSWORD, test, uniqueName, USERS } from "./fixtures";
@@ -185,16 +191,22 @@ async function batchOf20ThroughA(
 }
 
 /**
- * The batch as B reads it once settled: done, 20 made, each name exactly once in vCenter, and
- * as many clone calls as clones.
+ * The batch as B reads it once settled: done, 20 made but at most `cutOff` clones a killed A may
+ * have cut off mid-call (expectOnlyCutOffClonesNotMade), each name exactly once in vCenter, and
+ * as many clone calls as clones made.
  */
-async function expectDoneOnB(api: APIRequestContext, { id, prefix, callsBefore }: BatchRun) {
+async function expectDoneOnB(
+  api: APIRequestContext,
+  { id, prefix, callsBefore }: BatchRun,
+  cutOff = 0,
+) {
   const batch = await settledOnB(api, id);
   expect(batch.state).toBe("done");
-  expect(batch.counts.succeeded).toBe(20);
+  await expectOnlyCutOffClonesNotMade(sim.url, batch, cutOff);
   const made = (await simVmsStartingWith(sim.url, prefix)).map((vm) => vm.name).sort();
-  expect(made).toEqual(batch.items.map((i) => i.name).sort());
-  expect(await simCloneCalls(sim.url)).toBe(callsBefore + batch.items.length);
+  const succeeded = batch.items.filter((i) => i.state === "succeeded");
+  expect(made).toEqual(succeeded.map((i) => i.name).sort());
+  expect(await simCloneCalls(sim.url)).toBe(callsBefore + succeeded.length);
   return batch;
 }
 
@@ -220,8 +232,11 @@ test("A killed mid-batch: B takes it over after the lease, settles A's clones, f
   await expect
     .poll(() => b.output(), { timeout: 30_000 })
     .toMatch(/1 batch\(es\) adopted from a console instance that is gone/);
-  // Nothing sent twice: A's in-flight clones were found, not sent again.
-  const batch = await expectDoneOnB(api, run);
-  expect(batch.items.every((i) => i.attempt === 1)).toBe(true);
+  // Nothing sent twice: A's clones that may have reached vCenter were looked up, not sent again;
+  // one A never sent goes again as attempt 2. At most 4 (the batch's concurrency) cut off.
+  const batch = await expectDoneOnB(api, run, 4);
+  for (const item of batch.items)
+    expect(item.attempt === 1 || item.state === "succeeded", JSON.stringify(item)).toBe(true);
+  expect(Math.max(...batch.items.map((i) => i.attempt))).toBeLessThanOrEqual(2);
   await api.dispose();
 });

@@ -22,15 +22,11 @@ export async function resumeBatches(): Promise<number> {
   return resumed;
 }
 
+// What the gone console left pending in the history becomes unknown (to be looked up) before its
+// batches resume here, their in-flight clones settled first. Also at start-up, though the
+// start-up marked them already: on PostgreSQL the owner's lease may have run out in between, and
+// a clone still pending could be a live sender's, so the runner would not send it again.
 async function adoptAndStart(): Promise<number> {
-  const ids = await batchStore().adoptUnfinished();
-  for (const id of ids) startBatch(id);
-  return ids.length;
-}
-
-// While running: what a gone instance left pending in the history becomes unknown (to be looked
-// up), then its batches are resumed here, their in-flight clones settled first.
-async function adoptFromGone(): Promise<number> {
   const ids = await batchStore().adoptUnfinished();
   if (ids.length > 0) await history().markInterrupted();
   for (const id of ids) startBatch(id);
@@ -44,7 +40,7 @@ function watchForOrphans(): void {
   holder.__iccBatchWatch = setInterval(
     () => {
       if (isStopping()) return;
-      adoptFromGone()
+      adoptAndStart()
         .then((n) => {
           if (n > 0)
             console.log(`${n} batch(es) adopted from a console instance that is gone: resumed`);

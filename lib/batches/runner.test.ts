@@ -4,7 +4,6 @@ import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { history } from "@/lib/history/store";
-import type { BatchView } from "@/lib/schemas/batch-status";
 import { login } from "@/lib/vcenter/session";
 
 import { acceptBatch } from "./accept";
@@ -12,16 +11,13 @@ import { cancelBatch, retryBatch } from "./actions";
 import { batchStore } from "./batch-store";
 import { resumeBatches } from "./recovery";
 import { itemKey } from "./runner";
-import { sealForBatch } from "./sealed-session";
-import { readBatch } from "./read";
-import { isRunning } from "./runner";
-import { batchConsolePerFile, ENV, tick, until, USER } from "./test-console";
+import { batchConsolePerFile, ENV, until, untilSettled, USER } from "./test-console";
 
 // Batches run against the simulator over real HTTP, with the real SQLite store: what the batch
 // says is compared with what the simulator then holds.
 
 const t = batchConsolePerFile("icc-batches-");
-const { operator, inSimulator } = t;
+const { operator, inSimulator, cloneCalls, storedBatch } = t;
 beforeEach(async () => {
   await t.client.call("DELETE", "/__sim/faults");
   await t.client.call("PUT", "/__sim/clone-queue", { body: { clone_ms: 0 } });
@@ -33,37 +29,6 @@ const body = (pattern: string, count: number, extra: Record<string, unknown> = {
   concurrency: 2,
   ...extra,
 });
-
-async function untilSettled(id: string): Promise<BatchView> {
-  for (;;) {
-    const batch = (await readBatch(ENV, id))!;
-    if (!isRunning(id)) return batch;
-    await tick();
-  }
-}
-
-const cloneCalls = async (): Promise<number> =>
-  (
-    (await t.client.call("GET", "/__sim/calls?operation=vcenter.vm.instant_clone")).body as {
-      count: number;
-    }
-  ).count;
-
-/** A batch written straight into the store, as a console that stopped would have left it. */
-async function storedBatch(names: string[]) {
-  const store = batchStore();
-  const specs = names.map((name) => ({ source: "vm-1023", name }));
-  const { id } = await store.create({
-    env: ENV,
-    user: USER,
-    request: "{}",
-    source: "vm-1023",
-    concurrency: 2,
-    specs,
-    sealedSession: await sealForBatch(ENV, operator()),
-  });
-  return { store, specs, id };
-}
 
 describe("batches", () => {
   it("makes every clone of a pattern, each recorded in the history", async () => {

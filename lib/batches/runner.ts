@@ -1,6 +1,6 @@
 import "server-only";
 
-import { checkOutcome } from "@/lib/clones/settle";
+import { checkOutcome, stoppedBeforeSending } from "@/lib/clones/settle";
 import { submitClone } from "@/lib/clones/submit-clone";
 import { keepSourceIdentity, readSourceIdentity } from "@/lib/clones/source-identity";
 import { environmentRuntime } from "@/lib/config/runtime";
@@ -157,13 +157,14 @@ async function resumeItem(run: Run, item: BatchWork): Promise<void> {
 
 // An operation of unknown outcome (its sender stopped or died mid-call) gets one lookup by
 // evidence first, so what is already known is recorded before the batch sends anything more.
-// One without the record of the names before it (its sender stopped before it called vCenter)
-// was surely never sent: settled as not made, the clone is queued again as a new attempt.
+// One its sender stopped before sending was surely never sent: queued again as a new attempt,
+// whether the history's settle worker has already called it not made, is looking it up right
+// now, or has not come to it yet (the lookup below then settles it).
 async function settleResumed(run: Run, item: BatchWork, op: Operation): Promise<void> {
-  const open = op.state === "unknown" ? await history().open(op.id) : undefined;
-  const settled = open ? await checkOutcome(run.ctx, open) : op;
-  if (open && !open.namesBefore && settled.state === "failed")
-    return batchStore().requeueItem(run.id, item.index);
+  const open = await history().open(op.id);
+  const current = open?.operation ?? op;
+  const settled = open && current.state === "unknown" ? await checkOutcome(run.ctx, open) : current;
+  if (open && stoppedBeforeSending(open)) return batchStore().requeueItem(run.id, item.index);
   await record(run.id, item.index, settled);
 }
 

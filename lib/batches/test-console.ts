@@ -6,12 +6,17 @@ import { afterAll, beforeAll } from "vitest";
 
 import type { OperatorSession } from "@/lib/http/session-cookie";
 import type { BatchView } from "@/lib/schemas/batch-status";
+import type { InstantCloneSpec } from "@/lib/schemas/instant-clone";
 import type { RunningSimulator } from "@/lib/simulator";
 import { SimClient } from "@/lib/simulator/test-support";
 import type { VcenterContext } from "@/lib/vcenter/context";
 import { simulatorContext } from "@/lib/vcenter/test-runtime";
 
+import { batchStore } from "./batch-store";
 import { readBatch } from "./read";
+import { isRunning } from "./runner";
+import { sealForBatch } from "./sealed-session";
+import type { BatchStore } from "./store";
 
 // Shared by the batch tests: batches run against the simulator over real HTTP with the real
 // SQLite store, and what a batch says is compared with what the simulator holds.
@@ -30,6 +35,12 @@ export interface BatchTestConsole {
   operator(): OperatorSession;
   /** The names in the simulator that start with `prefix`. */
   inSimulator(prefix: string): Promise<string[]>;
+  /** How many instant clones the simulator was asked for so far. */
+  cloneCalls(): Promise<number>;
+  /** A batch written straight into the store, as a console that stopped would have left it. */
+  storedBatch(
+    names: string[],
+  ): Promise<{ store: BatchStore; specs: InstantCloneSpec[]; id: string }>;
 }
 
 /**
@@ -81,11 +92,41 @@ export function batchConsolePerFile(dirPrefix: string): BatchTestConsole {
       }[];
       return all.map((vm) => vm.name).filter((n) => n.startsWith(prefix));
     },
+    cloneCalls: async () =>
+      (
+        (await current().client.call("GET", "/__sim/calls?operation=vcenter.vm.instant_clone"))
+          .body as { count: number }
+      ).count,
+    storedBatch: async (names) => {
+      const store = batchStore();
+      const specs = names.map((name) => ({ source: "vm-1023", name }));
+      const { id } = await store.create({
+        env: ENV,
+        user: USER,
+        request: "{}",
+        source: "vm-1023",
+        concurrency: 2,
+        specs,
+        sealedSession: await sealForBatch(ENV, { token: current().ctx.session, user: USER }),
+      });
+      return { store, specs, id };
+    },
   };
 }
 
 // The store answers at once, so polling loops must yield or the simulator's answers never arrive.
 export const tick = () => new Promise((r) => setTimeout(r, 20));
+
+/** Reads the batch once its run (here) has ended. */
+export async function untilSettled(id: string): Promise<BatchView> {
+  for (;;) {
+    // Asked before the read: a run that ends during the read would leave that read stale.
+    const ended = !isRunning(id);
+    const batch = (await readBatch(ENV, id))!;
+    if (ended) return batch;
+    await tick();
+  }
+}
 
 /** Reads the batch until `ok` holds. */
 export async function until(id: string, ok: (b: BatchView) => boolean): Promise<BatchView> {

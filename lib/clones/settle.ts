@@ -37,6 +37,18 @@ export function settleAfter(open: OpenOperation, timeoutMs: number): number {
   return open.settleAfter ?? Date.parse(open.operation.started_at) + 2 * timeoutMs;
 }
 
+/**
+ * Whether the clone's sender stopped before it sent anything: nothing is sent before the names
+ * it had are recorded (submit-clone.ts), none are, and vCenter never answered. Surely not made,
+ * however far its settling got: still unknown, or failed by check() below as interrupted. A
+ * pending one is not (a live sender may be about to record them).
+ */
+export function stoppedBeforeSending(open: OpenOperation): boolean {
+  const { state, error } = open.operation;
+  if (open.namesBefore) return false;
+  return state === "unknown" || (state === "failed" && error?.cause === "EINTERRUPTED");
+}
+
 // Lookups under way in this process, so the worker and a request never check one twice at once.
 const checking = ((globalThis as { __iccSettling?: Set<string> }).__iccSettling ??= new Set());
 
