@@ -8,6 +8,9 @@ import { chooseSource, loginThroughPage, openForm, seriousAxeViolations } from "
 // axe on every page in both colour schemes at 1280 and 390 px; with UPDATE_SCREENSHOTS=1 the
 // run also refreshes the screenshot set in public/screenshots/ (README shows them).
 
+// Seven pages through axe each: about 40 s on a quiet machine, over 60 s on a loaded one.
+test.describe.configure({ timeout: 180_000 });
+
 const shots = path.resolve(__dirname, "..", "public", "screenshots");
 const update = process.env.UPDATE_SCREENSHOTS === "1";
 
