@@ -32,11 +32,12 @@ export async function batchSettled(api: APIRequestContext, env: string, id: stri
     .poll(
       async () => {
         batch = await readBatch(api, env, id);
-        return batch.counts.pending + batch.counts.running;
+        // The batch ends (done) a moment after its last item: wait for both.
+        return batch.counts.pending + batch.counts.running === 0 && batch.state !== "running";
       },
       { timeout: 90_000, intervals: [250] },
     )
-    .toBe(0);
+    .toBe(true);
   return batch;
 }
 

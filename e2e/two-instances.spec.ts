@@ -165,12 +165,13 @@ async function settledOnB(api: APIRequestContext, id: string) {
   await expect
     .poll(
       async () => {
-        const { counts } = await batchOn(api, b, id);
-        return counts.pending + counts.running + counts.unknown;
+        const { counts, state } = await batchOn(api, b, id);
+        // The batch ends (done) a moment after its last item: wait for both.
+        return counts.pending + counts.running + counts.unknown === 0 && state !== "running";
       },
       { timeout: 90_000, intervals: [500] },
     )
-    .toBe(0);
+    .toBe(true);
   return batchOn(api, b, id);
 }
 
