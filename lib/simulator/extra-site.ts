@@ -1,6 +1,7 @@
 import { addVmFolders } from "./extra-folders";
 import { switchUuid } from "./identity";
 import type { Inventory } from "./inventory";
+import { addDatacenter } from "./inventory-layout";
 import type { Scope } from "./model";
 import { createVm } from "./vm-factory";
 
@@ -33,19 +34,7 @@ export function addSecondDatacenter(inv: Inventory): void {
     inv.folders.set(folderId, { id: folderId, name, type, parent, datacenter: dc });
     return folderId;
   };
-  const vmRoot = folder("group-v", "vm", "VIRTUAL_MACHINE", dc);
-  const hostRoot = folder("group-h", "host", "HOST", dc);
-  const dsRoot = folder("group-s", "datastore", "DATASTORE", dc);
-  const netRoot = folder("group-n", "network", "NETWORK", dc);
-  inv.datacenters.set(dc, {
-    id: dc,
-    name: "DC2",
-    folder: first.folder,
-    vmFolder: vmRoot,
-    hostFolder: hostRoot,
-    datastoreFolder: dsRoot,
-    networkFolder: netRoot,
-  });
+  const { vmRoot, hostRoot, dsRoot, netRoot } = addDatacenter(inv, dc, "DC2", first.folder, folder);
   const cluster = id("domain-c");
   const rootPool = id("resgroup-");
   inv.clusters.set(cluster, {

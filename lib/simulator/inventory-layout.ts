@@ -20,6 +20,38 @@ export function layoutSize(vmCount: number): { hostsPerCluster: number; bulkFold
   };
 }
 
+/**
+ * A datacenter and its four root folders (vm, host, datastore, network), made in that order by
+ * `folder` (so each layout's ids stay as they were), in the folder `parent`.
+ */
+export function addDatacenter(
+  inv: Inventory,
+  dc: string,
+  name: string,
+  parent: string,
+  folder: (
+    prefix: string,
+    name: string,
+    type: Exclude<FolderType, "DATACENTER">,
+    parent: string,
+  ) => string,
+) {
+  const vmRoot = folder("group-v", "vm", "VIRTUAL_MACHINE", dc);
+  const hostRoot = folder("group-h", "host", "HOST", dc);
+  const dsRoot = folder("group-s", "datastore", "DATASTORE", dc);
+  const netRoot = folder("group-n", "network", "NETWORK", dc);
+  inv.datacenters.set(dc, {
+    id: dc,
+    name,
+    folder: parent,
+    vmFolder: vmRoot,
+    hostFolder: hostRoot,
+    datastoreFolder: dsRoot,
+    networkFolder: netRoot,
+  });
+  return { vmRoot, hostRoot, dsRoot, netRoot };
+}
+
 // The fixed objects take ids 1-33 in this order (group-v3, resgroup-8, host-9, datastore-11,
 // network-12, dvportgroup-20 …); objects added for big inventories start at 101, below vm-1001.
 export function buildLayout(inv: Inventory, vmCount: number): void {
@@ -41,19 +73,7 @@ export function buildLayout(inv: Inventory, vmCount: number): void {
   };
   const root = folder("group-d", "Datacenters", "DATACENTER", null);
   id("datacenter-");
-  const vmRoot = folder("group-v", "vm", "VIRTUAL_MACHINE", dc);
-  const hostRoot = folder("group-h", "host", "HOST", dc);
-  const dsRoot = folder("group-s", "datastore", "DATASTORE", dc);
-  const netRoot = folder("group-n", "network", "NETWORK", dc);
-  inv.datacenters.set(dc, {
-    id: dc,
-    name: "DC1",
-    folder: root,
-    vmFolder: vmRoot,
-    hostFolder: hostRoot,
-    datastoreFolder: dsRoot,
-    networkFolder: netRoot,
-  });
+  const { vmRoot, hostRoot, dsRoot, netRoot } = addDatacenter(inv, dc, "DC1", root, folder);
 
   const cluster = (name: string, ha: boolean, drs: boolean) => {
     const clusterId = id("domain-c");
